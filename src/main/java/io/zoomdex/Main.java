@@ -1,0 +1,59 @@
+package io.zoomdex;
+
+import io.zoomdex.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code zoomdex} command: wiring of the sub-commands only. */
+@Command(
+    name = "zoomdex",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Crawls a Zoom account into a permission-aware search index.",
+    subcommands = {CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:internal error",
+      "2:bad command line",
+      "3:bad configuration",
+      "4:Zoom refused the credentials",
+      "5:the Zoom app lacks a required scope",
+      "6:Zoom unreachable or failing",
+      "7:partial crawl (nothing deleted)",
+      "8:index or state not writable"
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests: never calls System.exit). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for tests that want to capture its output. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version from the jar manifest, or says it is a development build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"zoomdex " + (version == null ? "development build" : version)};
+    }
+  }
+}
