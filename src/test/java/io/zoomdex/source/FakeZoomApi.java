@@ -26,23 +26,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory Zoom account for crawl tests: fill the maps, optionally make a call fail by its key
  * (e.g. {@code "participants:uuid"}), and read how often each call was made.
  */
-final class FakeZoomApi implements ZoomApi {
-  final List<ZoomUser> users = new ArrayList<>();
-  final Map<String, List<Meeting>> meetingsByUser = new HashMap<>();
-  final Map<Long, Meeting> meetings = new HashMap<>();
-  final Map<Long, List<PastInstance>> meetingInstances = new HashMap<>();
-  final Map<String, PastMeeting> pastMeetings = new HashMap<>();
-  final Map<String, List<Participant>> participants = new HashMap<>();
-  final Map<String, PastQa> qa = new HashMap<>();
-  final Map<String, MeetingSummary> summaries = new HashMap<>();
-  final Map<String, List<Recording>> recordingsByUser = new HashMap<>();
-  final Map<String, List<Webinar>> webinarsByUser = new HashMap<>();
-  final Map<Long, Webinar> webinars = new HashMap<>();
-  final Map<Long, List<Panelist>> panelists = new HashMap<>();
-  final Map<Long, List<PastInstance>> webinarInstances = new HashMap<>();
-  final Map<String, String> downloads = new HashMap<>();
-  final Map<String, ZoomException> failures = new ConcurrentHashMap<>();
-  final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+public final class FakeZoomApi implements ZoomApi {
+  public final List<ZoomUser> users = new ArrayList<>();
+  public final Map<String, List<Meeting>> meetingsByUser = new HashMap<>();
+  public final Map<Long, Meeting> meetings = new HashMap<>();
+  public final Map<Long, List<PastInstance>> meetingInstances = new HashMap<>();
+  public final Map<String, PastMeeting> pastMeetings = new HashMap<>();
+  public final Map<String, List<Participant>> participants = new HashMap<>();
+  public final Map<String, PastQa> qa = new HashMap<>();
+  public final Map<String, MeetingSummary> summaries = new HashMap<>();
+  public final Map<String, List<Recording>> recordingsByUser = new HashMap<>();
+  public final Map<String, List<Webinar>> webinarsByUser = new HashMap<>();
+  public final Map<Long, Webinar> webinars = new HashMap<>();
+  public final Map<Long, List<Panelist>> panelists = new HashMap<>();
+  public final Map<Long, List<PastInstance>> webinarInstances = new HashMap<>();
+  public final Map<String, String> downloads = new HashMap<>();
+  public final Map<String, ZoomException> failures = new ConcurrentHashMap<>();
+  public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   private <T> T answer(String key, T value) {
     calls
@@ -58,7 +58,7 @@ final class FakeZoomApi implements ZoomApi {
     return value;
   }
 
-  int calls(String method) {
+  public int calls(String method) {
     AtomicInteger count = calls.get(method);
     return count == null ? 0 : count.get();
   }

@@ -15,16 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Small builders for Zoom objects in tests, with only the fields a test cares about. */
-final class ZoomFixtures {
-  static final Instant START = Instant.parse("2026-10-05T15:00:00Z");
+public final class ZoomFixtures {
+  public static final Instant START = Instant.parse("2026-10-05T15:00:00Z");
 
   private ZoomFixtures() {}
 
-  static ZoomUser user(String id, String email, String status) {
+  public static ZoomUser user(String id, String email, String status) {
     return new ZoomUser(id, email, "First", "Last", email, 2, status);
   }
 
-  static Meeting meeting(
+  public static Meeting meeting(
       long id,
       String hostId,
       String hostEmail,
@@ -48,7 +48,7 @@ final class ZoomFixtures {
         new MeetingSettings(alternativeHosts, list, who));
   }
 
-  static Webinar webinar(long id, String hostId, String hostEmail, String alternativeHosts) {
+  public static Webinar webinar(long id, String hostId, String hostEmail, String alternativeHosts) {
     return new Webinar(
         id,
         "webinar-" + id,
@@ -64,7 +64,8 @@ final class ZoomFixtures {
         new WebinarSettings(alternativeHosts));
   }
 
-  static PastMeeting pastMeeting(long id, String uuid, String hostEmail, boolean hasSummary) {
+  public static PastMeeting pastMeeting(
+      long id, String uuid, String hostEmail, boolean hasSummary) {
     return new PastMeeting(
         id,
         uuid,
@@ -80,11 +81,11 @@ final class ZoomFixtures {
         hasSummary);
   }
 
-  static Participant participant(String name, String email) {
+  public static Participant participant(String name, String email) {
     return new Participant("", "p-" + name, name, email, START, START, 60, null);
   }
 
-  static Recording recordingWithTranscript(long id, String uuid, String hostId, String url) {
+  public static Recording recordingWithTranscript(long id, String uuid, String hostId, String url) {
     RecordingFile transcript =
         new RecordingFile(
             "file-" + uuid,
