@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs a full crawl into the index: drops unchanged documents (by the ledger), writes the rest,
@@ -33,18 +34,26 @@ public final class SyncEngine {
   private final StateStore state;
   private final Clock clock;
   private final int batchSize;
+  private final Supplier<ApiUsage> apiUsage;
 
   /**
    * @param batchSize how many changed or unchanged documents are committed together; a crash loses
    *     at most this much work (idempotent upserts make redoing it safe)
+   * @param apiUsage reads what the run cost in Zoom API calls, for its report
    */
   public SyncEngine(
-      ZoomCrawler crawler, IndexSink sink, StateStore state, Clock clock, int batchSize) {
+      ZoomCrawler crawler,
+      IndexSink sink,
+      StateStore state,
+      Clock clock,
+      int batchSize,
+      Supplier<ApiUsage> apiUsage) {
     this.crawler = crawler;
     this.sink = sink;
     this.state = state;
     this.clock = clock;
     this.batchSize = Math.max(1, batchSize);
+    this.apiUsage = apiUsage;
   }
 
   /**
@@ -83,7 +92,8 @@ public final class SyncEngine {
             byType(stats),
             stats.skipped(),
             stats.failureCount(),
-            stats.failures());
+            stats.failures(),
+            apiUsage.get());
     state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
     return report;
   }

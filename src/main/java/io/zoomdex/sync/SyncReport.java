@@ -14,6 +14,7 @@ import java.util.Map;
  * @param documentsByType documents the crawl produced, by type prefix
  * @param skipped items Zoom refused for a known reason, by reason
  * @param failures the first failures, word for word
+ * @param apiUsage the Zoom API calls the run made
  */
 public record SyncReport(
     long runId,
@@ -28,7 +29,8 @@ public record SyncReport(
     Map<String, Long> documentsByType,
     Map<String, Long> skipped,
     int failureCount,
-    List<String> failures) {
+    List<String> failures,
+    ApiUsage apiUsage) {
 
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";

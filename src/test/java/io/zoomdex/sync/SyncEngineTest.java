@@ -56,7 +56,7 @@ class SyncEngineTest {
 
   private SyncReport crawl(IndexSink into) {
     ZoomCrawler crawler = new ZoomCrawler(zoom, new DocumentMapper("https://zoom.example"), 2);
-    return new SyncEngine(crawler, into, state, CLOCK, 2)
+    return new SyncEngine(crawler, into, state, CLOCK, 2, () -> ApiUsage.NONE)
         .fullCrawl(LocalDate.parse("2026-10-01"), new CrawlStats());
   }
 
