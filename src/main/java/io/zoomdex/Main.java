@@ -2,6 +2,7 @@ package io.zoomdex;
 
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
+import io.zoomdex.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Crawls a Zoom account into a permission-aware search index.",
-    subcommands = {CommandLine.HelpCommand.class, SearchCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, SimulateCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
