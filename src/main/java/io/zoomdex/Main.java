@@ -1,6 +1,8 @@
 package io.zoomdex;
 
+import io.zoomdex.cli.CheckCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Crawls a Zoom account into a permission-aware search index.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -39,7 +41,8 @@ public final class Main implements Runnable {
   /** The configured command line, for tests that want to capture its output. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.INTERNAL_ERROR);
     return cli;
   }
 
