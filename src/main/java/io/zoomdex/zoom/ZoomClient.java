@@ -37,7 +37,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -519,7 +523,7 @@ public final class ZoomClient implements ZoomApi {
         long started = System.nanoTime();
         inFlight.acquire();
         try {
-          response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+          response = send(request.build());
           problem = null;
         } catch (HttpTimeoutException e) {
           problem = "a timeout";
@@ -604,6 +608,29 @@ public final class ZoomClient implements ZoomApi {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted(e);
+    }
+  }
+
+  /**
+   * Sends and reads the whole body within the request timeout. The JDK's own request timeout stops
+   * at the response headers, so a body that stalls half-way would otherwise hang for ever.
+   */
+  private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> future =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      return future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new HttpTimeoutException("no complete answer within " + settings.requestTimeout());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("the HTTP exchange failed", e.getCause());
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
     }
   }
 
