@@ -1,8 +1,10 @@
 package io.zoomdex;
 
+import io.zoomdex.cli.CheckCommand;
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.SimulateCommand;
+import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Crawls a Zoom account into a permission-aware search index.",
-    subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, SimulateCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      SearchCommand.class,
+      SimulateCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -41,7 +48,8 @@ public final class Main implements Runnable {
   /** The configured command line, for tests that want to capture its output. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.INTERNAL_ERROR);
     return cli;
   }
 
