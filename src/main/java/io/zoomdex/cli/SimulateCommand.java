@@ -103,6 +103,9 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Send no Retry-After header on per-second 429s.")
   boolean noQpsRetryAfter;
 
+  /** Released by Ctrl-C / SIGTERM (through a shutdown hook), or by a test. */
+  final CountDownLatch stopSignal = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -130,9 +133,8 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println(badOption.getMessage());
       return ExitCodes.USAGE;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(stopSignal::countDown, "zoom-simulator-shutdown");
     try (ZoomSimulator simulator = ZoomSimulator.start(settings)) {
-      Thread hook = new Thread(stopped::countDown, "zoom-simulator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("# Zoom simulator running; paste these lines into your shell:");
       out.println("export ZOOM_ACCOUNT_ID=" + simulator.accountId());
@@ -143,9 +145,20 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println("export ZOOM_OAUTH_URL=" + simulator.oauthBaseUrl());
       out.println("# Press Ctrl-C to stop.");
       out.flush();
-      stopped.await();
+      stopSignal.await();
+    } finally {
+      removeHook(hook);
     }
+    err.println("Zoom simulator stopped.");
     return ExitCodes.OK;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The JVM is stopping because of Ctrl-C: the hook is running, nothing to remove.
+    }
   }
 
   private static Plan parsePlan(String name) {
