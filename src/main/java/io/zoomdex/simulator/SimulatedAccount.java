@@ -149,8 +149,7 @@ public final class SimulatedAccount {
     for (int slot = 0; slot < settings.meetingsPerUser(); slot++) {
       meetings.add(meeting(host.index(), slot));
     }
-    int instants =
-        host.index() == 0 ? 1 : (int) Math.floorMod(Hashes.of(seed, 21, host.index()), 3);
+    int instants = host.index() == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host.index()), 3);
     for (int i = 0; i < instants; i++) {
       meetings.add(meeting(host.index(), FIRST_INSTANT_SLOT + i));
     }
@@ -172,7 +171,7 @@ public final class SimulatedAccount {
     if (slot < FIRST_INSTANT_SLOT) {
       return slot < settings.meetingsPerUser();
     }
-    int instants = host == 0 ? 1 : (int) Math.floorMod(Hashes.of(seed, 21, host), 3);
+    int instants = host == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host), 3);
     return slot - FIRST_INSTANT_SLOT < instants;
   }
 
@@ -369,7 +368,7 @@ public final class SimulatedAccount {
   static String nameFromEmail(String email) {
     String local = email.substring(0, email.indexOf('@'));
     StringBuilder name = new StringBuilder();
-    for (String part : local.split("\\.")) {
+    for (String part : local.split("\\.", -1)) {
       if (!part.isEmpty()) {
         if (name.length() > 0) {
           name.append(' ');

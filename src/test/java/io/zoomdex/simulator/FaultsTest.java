@@ -68,6 +68,23 @@ class FaultsTest {
   }
 
   @Test
+  void tokenRule_appliesOnlyToTokenRequests_andCatchAllRulesSkipThem() {
+    simulator.faults().add(FaultRule.serverError(null, 1, 503));
+    simulator.faults().add(FaultRule.serverError("oauthToken", 1, 500));
+
+    HttpResponse<String> token =
+        http.requestToken(
+            SimulatorHttp.basic(simulator.clientId(), simulator.clientSecret()),
+            "",
+            "grant_type=account_credentials&account_id=" + simulator.accountId());
+    HttpResponse<String> api = http.get("/users");
+
+    assertThat(token.statusCode()).isEqualTo(500);
+    assertThat(api.statusCode()).isEqualTo(503);
+    assertThat(http.newToken()).isNotBlank();
+  }
+
+  @Test
   void serverErrorRate_one_answers5xxEveryTime() {
     simulator.faults().setServerErrorRate(1.0);
 

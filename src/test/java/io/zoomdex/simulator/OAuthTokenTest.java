@@ -112,7 +112,7 @@ class OAuthTokenTest {
   @Test
   void token_afterTtl_answers401Expired() {
     String token = http.newToken();
-    simulator.clock().advance(Duration.ofSeconds(3600));
+    simulator.clock().advance(Duration.ofHours(1));
 
     HttpResponse<String> response = http.getWith("/users", "Bearer " + token);
 
