@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -133,7 +134,15 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println(badOption.getMessage());
       return ExitCodes.USAGE;
     }
-    Thread hook = new Thread(stopSignal::countDown, "zoom-simulator-shutdown");
+    CountDownLatch closed = new CountDownLatch(1);
+    // On Ctrl-C the JVM waits for its hooks: this one lets the server close before exit.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopSignal.countDown();
+              awaitQuietly(closed);
+            },
+            "zoom-simulator-shutdown");
     try (ZoomSimulator simulator = ZoomSimulator.start(settings)) {
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("# Zoom simulator running; paste these lines into your shell:");
@@ -147,10 +156,19 @@ public final class SimulateCommand implements Callable<Integer> {
       out.flush();
       stopSignal.await();
     } finally {
+      closed.countDown();
       removeHook(hook);
     }
     err.println("Zoom simulator stopped.");
     return ExitCodes.OK;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void removeHook(Thread hook) {
