@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,26 @@ class FaultsTest {
     simulator.faults().clear();
 
     assertThat(http.get("/users").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void requestLog_countsConcurrentRequestsExactly() throws Exception {
+    simulator.requestLog().reset();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(pool.submit(() -> http.get("/users?page_size=1").statusCode()));
+      }
+      for (Future<Integer> result : results) {
+        assertThat(result.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(simulator.requestLog().calls("users")).isEqualTo(200);
+    assertThat(simulator.requestLog().responses(200)).isEqualTo(200);
   }
 
   @Test
