@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,6 +104,9 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Send no Retry-After header on per-second 429s.")
   boolean noQpsRetryAfter;
 
+  /** Released by Ctrl-C / SIGTERM (through a shutdown hook), or by a test. */
+  final CountDownLatch stopSignal = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -130,9 +134,16 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println(badOption.getMessage());
       return ExitCodes.USAGE;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    // On Ctrl-C the JVM waits for its hooks: this one lets the server close before exit.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopSignal.countDown();
+              awaitQuietly(closed);
+            },
+            "zoom-simulator-shutdown");
     try (ZoomSimulator simulator = ZoomSimulator.start(settings)) {
-      Thread hook = new Thread(stopped::countDown, "zoom-simulator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("# Zoom simulator running; paste these lines into your shell:");
       out.println("export ZOOM_ACCOUNT_ID=" + simulator.accountId());
@@ -143,9 +154,29 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println("export ZOOM_OAUTH_URL=" + simulator.oauthBaseUrl());
       out.println("# Press Ctrl-C to stop.");
       out.flush();
-      stopped.await();
+      stopSignal.await();
+    } finally {
+      closed.countDown();
+      removeHook(hook);
     }
+    err.println("Zoom simulator stopped.");
     return ExitCodes.OK;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The JVM is stopping because of Ctrl-C: the hook is running, nothing to remove.
+    }
   }
 
   private static Plan parsePlan(String name) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Issues and checks access tokens. Tokens are signed JWT-shaped strings, so nothing is stored per
@@ -35,6 +36,8 @@ final class AccessTokens {
   private final Duration ttl;
   private final String accountId;
   private final AtomicLong generation = new AtomicLong();
+  private final AtomicReference<String> latestTokenId = new AtomicReference<>();
+  private volatile boolean onlyLatestValid;
 
   AccessTokens(Signer signer, SimulatorClock clock, Duration ttl, String accountId) {
     this.signer = signer;
@@ -55,12 +58,22 @@ final class AccessTokens {
     claims.put("iat", now.getEpochSecond());
     claims.put("exp", now.plus(ttl).getEpochSecond());
     claims.put("gen", generation.get());
-    claims.put("jti", UUID.randomUUID().toString());
+    String tokenId = UUID.randomUUID().toString();
+    claims.put("jti", tokenId);
+    latestTokenId.set(tokenId);
     String unsigned =
         HEADER + "." + ENCODER.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
     return unsigned
         + "."
         + ENCODER.encodeToString(signer.sign(unsigned.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /**
+   * Switches Zoom's pre-June-2023 behaviour on or off: when on, issuing a token invalidates every
+   * earlier one.
+   */
+  void onlyLatestValid(boolean on) {
+    onlyLatestValid = on;
   }
 
   /** Makes every token issued so far invalid. */
@@ -81,6 +94,9 @@ final class AccessTokens {
       }
       JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
       if (claims.path("gen").asLong(-1) != generation.get()) {
+        return Status.INVALID;
+      }
+      if (onlyLatestValid && !claims.path("jti").asText().equals(latestTokenId.get())) {
         return Status.INVALID;
       }
       return clock.now().getEpochSecond() >= claims.path("exp").asLong()

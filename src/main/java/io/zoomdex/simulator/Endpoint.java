@@ -7,6 +7,7 @@ import java.util.List;
  * spec's {@code x-granular-scopes} (any one is enough) and the rate-limit label. The contract test
  * checks these against Zoom's OpenAPI documents.
  */
+@SuppressWarnings("ImmutableEnumChecker") // scopes is an unmodifiable List.of
 public enum Endpoint {
   USERS("users", "/users", RateLabel.MEDIUM, "user:read:list_users:admin"),
   USER("user", "/users/{userId}", RateLabel.LIGHT, "user:read:user", "user:read:user:admin"),

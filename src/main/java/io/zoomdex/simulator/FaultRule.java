@@ -7,8 +7,9 @@ import java.util.Objects;
  * "The next {@code count} requests matching {@code operationId} get this answer": for 429 storms,
  * 5xx bursts or a 401 in the middle of a crawl.
  *
- * @param operationId Zoom operationId to match (for example {@code "pastMeetingParticipants"}), or
- *     null for any API request
+ * @param operationId Zoom operationId to match (for example {@code "pastMeetingParticipants"},
+ *     {@code "downloadRecording"} or {@code "oauthToken"}), or null for any API or download request
+ *     (token requests are matched only by name)
  * @param count how many matching requests get this answer
  * @param status the HTTP status to send
  * @param body the body to send (JSON text, may be empty)

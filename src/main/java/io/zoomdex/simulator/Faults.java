@@ -124,6 +124,23 @@ public final class Faults {
     return new Decision(Kind.NONE, null, latency);
   }
 
+  /**
+   * The decision for a token request: only rules naming {@code "oauthToken"} apply there, so random
+   * API faults and catch-all rules never lock a client out of its token.
+   */
+  synchronized Decision decideForToken() {
+    for (Iterator<RuleCount> it = rules.iterator(); it.hasNext(); ) {
+      RuleCount rule = it.next();
+      if (HttpDispatcher.TOKEN_OPERATION.equals(rule.rule.operationId())) {
+        if (--rule.remaining == 0) {
+          it.remove();
+        }
+        return new Decision(Kind.RULE, rule.rule, Duration.ZERO);
+      }
+    }
+    return new Decision(Kind.NONE, null, Duration.ZERO);
+  }
+
   /** Which 5xx a random server error uses, from the same seeded source. */
   synchronized int serverErrorStatus() {
     int[] statuses = {500, 502, 503, 504};

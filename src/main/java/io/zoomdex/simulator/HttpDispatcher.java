@@ -48,7 +48,11 @@ final class HttpDispatcher implements HttpHandler {
       String method = exchange.getRequestMethod();
       String body = readBody(exchange.getRequestBody());
       if (rawPath.equals("/oauth/token")) {
-        ApiResponse response = oauth.handle(method, authorization, rawQuery, body);
+        Faults.Decision decision = faults.decideForToken();
+        ApiResponse response =
+            decision.kind() == Faults.Kind.RULE
+                ? ruleAnswer(decision.rule())
+                : oauth.handle(method, authorization, rawQuery, body);
         log.record(TOKEN_OPERATION, null, response.status());
         send(exchange, response, Faults.Kind.NONE);
       } else if (rawPath.startsWith(DownloadEndpoint.DOWNLOAD_PREFIX)) {
@@ -96,12 +100,7 @@ final class HttpDispatcher implements HttpHandler {
     }
     ApiResponse response =
         switch (decision.kind()) {
-          case RULE ->
-              new ApiResponse(
-                  decision.rule().status(),
-                  decision.rule().body(),
-                  decision.rule().body().isEmpty() ? null : "application/json;charset=UTF-8",
-                  decision.rule().headers());
+          case RULE -> ruleAnswer(decision.rule());
           case SERVER_ERROR -> {
             int status = faults.serverErrorStatus();
             yield ApiResponse.json(status, ZoomErrors.body(status, "Internal Server Error."));
@@ -110,6 +109,14 @@ final class HttpDispatcher implements HttpHandler {
         };
     log.record(operation, label, response.status());
     send(exchange, response, decision.kind());
+  }
+
+  private static ApiResponse ruleAnswer(FaultRule rule) {
+    return new ApiResponse(
+        rule.status(),
+        rule.body(),
+        rule.body().isEmpty() ? null : "application/json;charset=UTF-8",
+        rule.headers());
   }
 
   private static void send(HttpExchange exchange, ApiResponse response, Faults.Kind fault)

@@ -191,7 +191,7 @@ final class IdCodec {
   private int styleBits(InstanceKey key, long packed) {
     long h = Hashes.of(seed, 4, packed);
     int random = (int) (h & 0xFFFFFF);
-    int kind = (int) Math.floorMod(h >>> 24, 100);
+    int kind = Math.floorMod(h >>> 24, 100);
     if (!key.webinar() && key.hostIndex() == 0 && key.slot() == 0 && key.number() < 2) {
       kind = key.number() == 0 ? 0 : 5;
     }

@@ -208,17 +208,17 @@ final class InstanceContent {
         case "CHAT" -> {
           extension = "TXT";
           recordingType = "chat_file";
-          size = 500 + r.nextInt(5000);
+          size = 500L + r.nextInt(5000);
         }
         case "CC" -> {
           extension = "VTT";
           recordingType = null;
-          size = 1000 + r.nextInt(10_000);
+          size = 1000L + r.nextInt(10_000);
         }
         default -> {
           extension = "JSON";
           recordingType = null;
-          size = 1000 + r.nextInt(10_000);
+          size = 1000L + r.nextInt(10_000);
         }
       }
       files.add(
@@ -279,7 +279,7 @@ final class InstanceContent {
     int cues = 6 + r.nextInt(10);
     long second = 2;
     for (int cue = 1; cue <= cues; cue++) {
-      long length = 3 + r.nextInt(8);
+      long length = 3L + r.nextInt(8);
       vtt.append('\n')
           .append(cue)
           .append('\n')

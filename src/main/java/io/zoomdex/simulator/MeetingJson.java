@@ -89,11 +89,11 @@ final class MeetingJson {
         occurrence.put("status", "available");
       }
     }
-    node.set("settings", settings(account, meeting));
+    node.set("settings", settings(meeting));
     return node;
   }
 
-  private static ObjectNode settings(SimulatedAccount account, SimMeeting meeting) {
+  private static ObjectNode settings(SimMeeting meeting) {
     long h = Hashes.mix(meeting.id());
     ObjectNode s = Json.object();
     s.put("host_video", (h & 1) == 0);

@@ -4,6 +4,7 @@ package io.zoomdex.simulator;
  * A Zoom account plan, which sets the per-label rate limits (zoom-api.md §5). {@link #UNLIMITED} is
  * not a Zoom plan: it turns rate limiting off, which is what most unit tests want.
  */
+@SuppressWarnings("ImmutableEnumChecker") // RateLimits is a record of ints: immutable
 public enum Plan {
   FREE(new RateLimits(4, 6_000, 2, 2_000)),
   PRO(new RateLimits(30, 0, 20, 0)),

@@ -14,7 +14,7 @@ final class QueryString {
     if (encoded == null || encoded.isEmpty()) {
       return values;
     }
-    for (String pair : encoded.split("&")) {
+    for (String pair : encoded.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

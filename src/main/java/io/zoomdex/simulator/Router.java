@@ -35,7 +35,7 @@ final class Router {
   /** The endpoint whose template fits the segments, if any. */
   Optional<Match> match(List<String> segments) {
     for (Endpoint endpoint : endpoints) {
-      String[] template = endpoint.pathTemplate().substring(1).split("/");
+      String[] template = endpoint.pathTemplate().substring(1).split("/", -1);
       if (template.length != segments.size()) {
         continue;
       }

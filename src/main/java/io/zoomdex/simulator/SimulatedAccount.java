@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -147,8 +149,7 @@ public final class SimulatedAccount {
     for (int slot = 0; slot < settings.meetingsPerUser(); slot++) {
       meetings.add(meeting(host.index(), slot));
     }
-    int instants =
-        host.index() == 0 ? 1 : (int) Math.floorMod(Hashes.of(seed, 21, host.index()), 3);
+    int instants = host.index() == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host.index()), 3);
     for (int i = 0; i < instants; i++) {
       meetings.add(meeting(host.index(), FIRST_INSTANT_SLOT + i));
     }
@@ -170,7 +171,7 @@ public final class SimulatedAccount {
     if (slot < FIRST_INSTANT_SLOT) {
       return slot < settings.meetingsPerUser();
     }
-    int instants = host == 0 ? 1 : (int) Math.floorMod(Hashes.of(seed, 21, host), 3);
+    int instants = host == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host), 3);
     return slot - FIRST_INSTANT_SLOT < instants;
   }
 
@@ -240,11 +241,12 @@ public final class SimulatedAccount {
     }
     List<String> altHosts = new ArrayList<>();
     int altCount = host == 0 && slot == 0 ? 2 : r.nextInt(3);
-    for (int i = 0; i < altCount; i++) {
+    Set<Integer> chosen = new HashSet<>();
+    for (int tries = 0; chosen.size() < altCount && tries < 4 * altCount; tries++) {
       SimUser alt = user(r.nextInt(settings.users()));
-      if (alt.hosts() && alt.index() != host) {
+      if (alt.hosts() && alt.index() != host && chosen.add(alt.index())) {
         // Zoom accepts and returns both forms; the first one is always an email.
-        altHosts.add(i == 0 || r.nextBoolean() ? alt.email() : alt.id());
+        altHosts.add(chosen.size() == 1 || r.nextBoolean() ? alt.email() : alt.id());
       }
     }
     List<SimInvitee> invitees = new ArrayList<>();
@@ -329,9 +331,9 @@ public final class SimulatedAccount {
     Instant start = anchor.plus(Duration.ofDays(3 + r.nextInt(40))).plusSeconds(secondOfDay);
     List<String> altHosts = new ArrayList<>();
     int altCount = r.nextInt(3);
-    for (int i = 0; i < altCount; i++) {
+    for (int tries = 0; altHosts.size() < altCount && tries < 4 * altCount; tries++) {
       SimUser alt = user(r.nextInt(settings.users()));
-      if (alt.hosts() && alt.index() != host) {
+      if (alt.hosts() && alt.index() != host && !altHosts.contains(alt.email())) {
         altHosts.add(alt.email());
       }
     }
@@ -366,7 +368,7 @@ public final class SimulatedAccount {
   static String nameFromEmail(String email) {
     String local = email.substring(0, email.indexOf('@'));
     StringBuilder name = new StringBuilder();
-    for (String part : local.split("\\.")) {
+    for (String part : local.split("\\.", -1)) {
       if (!part.isEmpty()) {
         if (name.length() > 0) {
           name.append(' ');

@@ -35,7 +35,7 @@ final class UngrantedEndpoints {
   /** The ungranted route the segments name, if any. */
   static Optional<Route> match(List<String> segments) {
     for (Route route : ROUTES) {
-      String[] template = route.template().substring(1).split("/");
+      String[] template = route.template().substring(1).split("/", -1);
       if (template.length != segments.size()) {
         continue;
       }

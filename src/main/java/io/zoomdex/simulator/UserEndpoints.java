@@ -2,6 +2,7 @@ package io.zoomdex.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,7 +12,7 @@ final class UserEndpoints {
 
   private final SimulatedAccount account;
   private final PageTokens pageTokens;
-  private final AtomicReference<int[]> statusCounts = new AtomicReference<>();
+  private final AtomicReference<Map<SimUserStatus, Long>> statusCounts = new AtomicReference<>();
 
   UserEndpoints(SimulatedAccount account, PageTokens pageTokens) {
     this.account = account;
@@ -30,7 +31,7 @@ final class UserEndpoints {
     long position = pageTokens.position(listing, request.query("next_page_token"));
     int start = (int) (position & 0xFFFF_FFFFL);
     long returnedBefore = position >>> 32;
-    long total = counts()[status.ordinal()];
+    long total = counts().getOrDefault(status, 0L);
     ObjectNode body = Json.object();
     ArrayNode users = Json.array();
     int index = start;
@@ -58,13 +59,14 @@ final class UserEndpoints {
   }
 
   /** Users per status, counted once (a scan of the derived users). */
-  private int[] counts() {
-    int[] counts = statusCounts.get();
+  private Map<SimUserStatus, Long> counts() {
+    Map<SimUserStatus, Long> counts = statusCounts.get();
     if (counts == null) {
-      counts = new int[SimUserStatus.values().length];
+      Map<SimUserStatus, Long> counted = new EnumMap<>(SimUserStatus.class);
       for (int i = 0; i < account.userCount(); i++) {
-        counts[account.user(i).status().ordinal()]++;
+        counted.merge(account.user(i).status(), 1L, Long::sum);
       }
+      counts = Map.copyOf(counted);
       statusCounts.set(counts);
     }
     return counts;

@@ -22,7 +22,6 @@ final class UserJson {
       node.put("dept", user.dept());
       node.put("last_login_time", Json.time(user.createdAt().plusSeconds(86_400L * 30)));
       node.put("last_client_version", "6.3.1.44120(mac)");
-      node.put("language", "en-US");
     }
     node.put("timezone", user.timezone());
     node.put("user_created_at", Json.time(user.createdAt()));
@@ -38,6 +37,7 @@ final class UserJson {
     ObjectNode node = listItem(user);
     node.remove("im_group_ids");
     node.put("role_name", user.index() == 0 ? "Owner" : "Member");
+    node.put("language", "en-US");
     node.put("use_pmi", false);
     node.put("personal_meeting_url", "https://zoom.us/j/" + user.pmi());
     node.put("account_id", accountId);

@@ -159,6 +159,14 @@ public final class ZoomSimulator implements AutoCloseable {
     tokens.revokeAll();
   }
 
+  /**
+   * Turns on (or off) Zoom's behaviour before June 2023, when each new token invalidated the
+   * previous one; the default is off (today's "multiple access tokens").
+   */
+  public void setOnlyLatestTokenValid(boolean on) {
+    tokens.onlyLatestValid(on);
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -110,9 +110,19 @@ class OAuthTokenTest {
   }
 
   @Test
+  void pre2023Mode_newTokenInvalidatesThePreviousOne() {
+    simulator.setOnlyLatestTokenValid(true);
+    String first = http.newToken();
+    String second = http.newToken();
+
+    assertThat(http.getWith("/users", "Bearer " + first).statusCode()).isEqualTo(401);
+    assertThat(http.getWith("/users", "Bearer " + second).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void token_afterTtl_answers401Expired() {
     String token = http.newToken();
-    simulator.clock().advance(Duration.ofSeconds(3600));
+    simulator.clock().advance(Duration.ofHours(1));
 
     HttpResponse<String> response = http.getWith("/users", "Bearer " + token);
 

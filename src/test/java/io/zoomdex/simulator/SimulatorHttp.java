@@ -118,7 +118,7 @@ final class SimulatorHttp {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xFF);
-      if (Character.isLetterOrDigit(c) && c < 128 || "-_.~".indexOf(c) >= 0) {
+      if ((Character.isLetterOrDigit(c) && c < 128) || "-_.~".indexOf(c) >= 0) {
         out.append(c);
       } else {
         out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xFF));
