@@ -2,6 +2,8 @@ package io.zoomdex;
 
 import io.zoomdex.cli.CheckCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.cli.SearchCommand;
+import io.zoomdex.cli.SimulateCommand;
 import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Crawls a Zoom account into a permission-aware search index.",
-    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      SearchCommand.class,
+      SimulateCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",

@@ -1,0 +1,214 @@
+package io.zoomdex.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zoomdex.document.DocumentType;
+import io.zoomdex.search.BadQueryException;
+import io.zoomdex.search.IndexMissingException;
+import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchResults;
+import io.zoomdex.search.SearchService;
+import io.zoomdex.search.Snippet;
+import io.zoomdex.sink.lucene.LuceneSearchService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code zoomdex search}: what one person may read that matches a query, from the local index. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Searches the index as one person: only documents they may read are found.",
+      "With no QUERY words, lists every document they may read, newest first.",
+      "Words must all match; \"quoted phrases\", OR, -word and prefix* work."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done (also when nothing matched, or the person is unknown)",
+      "1:internal error",
+      "2:bad command line (unknown --type, --limit out of range, query too long)",
+      "3:no index in --data yet (run `zoomdex crawl` first)",
+      "8:the index could not be read"
+    })
+public final class SearchCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter HUMAN_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final int HUMAN_SNIPPET_CHARS = 160;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "The data directory given to `zoomdex crawl`; the index is in DIR/index.")
+  Path data;
+
+  @Option(
+      names = "--as",
+      required = true,
+      paramLabel = "EMAIL",
+      description = "Search as this person (their Zoom email, any case).")
+  String searcher;
+
+  @Option(names = "--json", description = "Print one JSON object per result, nothing else.")
+  boolean json;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
+      description =
+          "At most N results (1 to " + SearchRequest.MAX_LIMIT + "; default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Skip the first N results (default ${DEFAULT-VALUE}).")
+  int offset;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description =
+          "Only this type: meeting, webinar, past_meeting, past_webinar, summary, transcript.")
+  String type;
+
+  @Option(names = "--host", paramLabel = "EMAIL", description = "Only documents this person hosts.")
+  String host;
+
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "Only documents starting on or after DATE (yyyy-MM-dd, UTC).")
+  LocalDate from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Only documents starting on or before DATE (yyyy-MM-dd, UTC).")
+  LocalDate to;
+
+  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
+  List<String> words = List.of();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (searcher.isBlank()) {
+      err.println("--as needs the email address of the person to search as.");
+      return ExitCodes.USAGE;
+    }
+    SearchRequest request;
+    try {
+      request = request();
+    } catch (IllegalArgumentException e) {
+      // BadQueryException and DocumentType's unknown-name error both carry a plain sentence.
+      err.println(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Path indexDir = data.resolve("index");
+    try (SearchService search = LuceneSearchService.openReadOnly(indexDir)) {
+      SearchResults results = search.search(request);
+      if (json) {
+        printJson(out, results);
+      } else {
+        printHuman(out, results, request.offset());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    } catch (IndexMissingException e) {
+      err.println("No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
+      return ExitCodes.CONFIG;
+    } catch (SearchException | IOException e) {
+      err.println(e.getMessage());
+      return ExitCodes.STORAGE;
+    }
+  }
+
+  private SearchRequest request() {
+    DocumentType onlyType = type == null ? null : DocumentType.fromPrefix(type.strip());
+    Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    // --to names a day, inclusive: stop at the start of the next one.
+    Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (start != null && end != null && !start.isBefore(end)) {
+      throw new BadQueryException("--to (" + to + ") is before --from (" + from + "); swap them.");
+    }
+    return new SearchRequest(
+        searcher, String.join(" ", words), onlyType, host, start, end, limit, offset);
+  }
+
+  private static void printHuman(PrintWriter out, SearchResults results, int offset) {
+    List<SearchHit> hits = results.hits();
+    for (int i = 0; i < hits.size(); i++) {
+      SearchHit hit = hits.get(i);
+      out.printf("%d. %s%n", offset + i + 1, hit.title().isBlank() ? hit.id() : hit.title());
+      StringBuilder facts = new StringBuilder("   ").append(hit.type().prefix());
+      hit.start().ifPresent(start -> facts.append(" · ").append(HUMAN_TIME.format(start)));
+      if (!hit.hostEmail().isEmpty()) {
+        facts.append(" · host ").append(hit.hostEmail());
+      }
+      out.println(facts);
+      if (!hit.url().isEmpty()) {
+        out.println("   " + hit.url());
+      }
+      String snippet =
+          hit.snippets().isEmpty() ? "" : oneLine(hit.snippets().get(0).marked("*", "*"));
+      if (!snippet.isEmpty()) {
+        out.println("   " + snippet);
+      }
+    }
+    String who = results.principal().isEmpty() ? "nobody" : results.principal();
+    out.printf("%d of %d results for %s%n", hits.size(), results.total(), who);
+  }
+
+  private static void printJson(PrintWriter out, SearchResults results) {
+    ObjectMapper mapper = new ObjectMapper();
+    for (SearchHit hit : results.hits()) {
+      Snippet snippet = hit.bestSnippet();
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("id", hit.id().toString());
+      line.put("type", hit.type().prefix());
+      line.put("title", hit.title());
+      line.put("url", hit.url());
+      line.put("start_time", hit.start().map(Instant::toString).orElse(null));
+      line.put("host_email", hit.hostEmail());
+      line.put("duration_minutes", hit.durationMinutes());
+      line.put("snippet", snippet.text());
+      line.put("snippet_html", snippet.html());
+      line.put("score", hit.score());
+      try {
+        out.println(mapper.writeValueAsString(line));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Strings and numbers always serialize", e);
+      }
+    }
+  }
+
+  private static String oneLine(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() <= HUMAN_SNIPPET_CHARS
+        ? line
+        : line.substring(0, HUMAN_SNIPPET_CHARS - 1) + "…";
+  }
+}

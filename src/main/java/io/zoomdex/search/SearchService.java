@@ -1,0 +1,34 @@
+package io.zoomdex.search;
+
+import io.zoomdex.document.DocumentId;
+import java.io.Closeable;
+import java.util.Optional;
+
+/**
+ * Permission-aware search over the index. Every method applies the searcher's reader filter inside
+ * the query (never by filtering a page afterwards): a searcher sees only documents whose reader set
+ * contains their principal ({@code Readers.normalize} of the raw name). An unknown, deactivated or
+ * blank searcher sees nothing. Implementations are safe to call from several threads.
+ */
+public interface SearchService extends Closeable {
+
+  /**
+   * Runs one search. A blank query matches every document the searcher may read, newest first;
+   * otherwise hits are ranked by relevance. Facets and the total count cover only readable
+   * documents that match the query and the filters.
+   *
+   * @return the requested page; empty hits (total 0) when nothing readable matches
+   * @throws SearchException when the index cannot be read
+   */
+  SearchResults search(SearchRequest request) throws SearchException;
+
+  /**
+   * Fetches one document's fields for a searcher.
+   *
+   * @param searcher raw searcher name (e.g. an email in any case, with spaces around it)
+   * @return the document, or empty when it does not exist or the searcher may not read it (the two
+   *     are indistinguishable on purpose)
+   * @throws SearchException when the index cannot be read
+   */
+  Optional<DocumentView> get(String searcher, DocumentId id) throws SearchException;
+}

@@ -1,0 +1,78 @@
+package io.zoomdex.sink.lucene;
+
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Turns a searcher's text into a query over title and body. Words must all match; phrases, {@code
+ * OR}, {@code -word} and trailing wildcards keep their classic meaning. Field prefixes, ranges,
+ * regular expressions, fuzzy and boost syntax are escaped (so {@code readers:bob} or a Zoom UUID
+ * with slashes is just text). Text that still does not parse is searched as its plain words, so no
+ * input is an error.
+ */
+final class TextQueries {
+
+  private static final Map<String, Float> BOOSTS =
+      Map.of(LuceneSchema.TITLE, LuceneSchema.TITLE_BOOST, LuceneSchema.BODY, 1.0f);
+  private static final String[] FIELDS = {LuceneSchema.TITLE, LuceneSchema.BODY};
+
+  private final Analyzer analyzer;
+
+  TextQueries(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /** The query for non-blank text; may match nothing (e.g. only stop words), never throws. */
+  Query parse(String text) {
+    try {
+      return newParser().parse(escapeAdvancedSyntax(text));
+    } catch (ParseException e) {
+      return plainWords(text);
+    }
+  }
+
+  /** The text's words only, every operator and symbol dropped: always parses. */
+  Query plainWords(String text) {
+    StringBuilder words = new StringBuilder(text.length());
+    text.codePoints()
+        .map(c -> Character.isLetterOrDigit(c) ? c : ' ')
+        .forEach(words::appendCodePoint);
+    // Lower case so AND, OR and NOT are words, not operators.
+    String plain = words.toString().toLowerCase(Locale.ROOT).strip();
+    if (plain.isEmpty()) {
+      return new BooleanQuery.Builder().build();
+    }
+    try {
+      return newParser().parse(plain);
+    } catch (ParseException e) {
+      throw new IllegalStateException("Letters, digits and spaces must always parse: " + plain, e);
+    }
+  }
+
+  private QueryParser newParser() {
+    // A parser is cheap and not thread-safe: one per query.
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setAllowLeadingWildcard(false);
+    return parser;
+  }
+
+  /** Escapes the syntax we do not offer: {@code : / [ ] { } ^ ~ \}. */
+  static String escapeAdvancedSyntax(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (":/[]{}^~\\".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}

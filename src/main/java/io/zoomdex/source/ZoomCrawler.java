@@ -1,0 +1,347 @@
+package io.zoomdex.source;
+
+import io.zoomdex.document.Change;
+import io.zoomdex.document.Document;
+import io.zoomdex.document.Readers;
+import io.zoomdex.zoom.ZoomApi;
+import io.zoomdex.zoom.ZoomException;
+import io.zoomdex.zoom.model.Meeting;
+import io.zoomdex.zoom.model.Panelist;
+import io.zoomdex.zoom.model.Participant;
+import io.zoomdex.zoom.model.PastInstance;
+import io.zoomdex.zoom.model.PastMeeting;
+import io.zoomdex.zoom.model.PastQa;
+import io.zoomdex.zoom.model.Recording;
+import io.zoomdex.zoom.model.RecordingFile;
+import io.zoomdex.zoom.model.UserStatus;
+import io.zoomdex.zoom.model.Webinar;
+import io.zoomdex.zoom.model.ZoomUser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A full crawl of a Zoom account: what to call, in what order, and what each item becomes.
+ *
+ * <p>Users are the unit of work and run in parallel. For each user: scheduled meetings (details,
+ * every ended instance with participants, Q&amp;A and summary), webinars (details, panelists, every
+ * instance), then recordings month by month, where instances no listing revealed (instant or
+ * expired meetings) become documents too, and transcripts are downloaded. Zoom's known refusals are
+ * counted and skipped; any other failure is recorded and makes the crawl incomplete, never silently
+ * shorter. A missing scope or refused credentials stop the whole crawl.
+ */
+public final class ZoomCrawler {
+  private static final Logger log = LoggerFactory.getLogger(ZoomCrawler.class);
+
+  private final ZoomApi zoom;
+  private final DocumentMapper mapper;
+  private final VttParser vtt = new VttParser();
+  private final int threads;
+
+  /**
+   * @param threads how many users are crawled at once (the client bounds requests in flight)
+   */
+  public ZoomCrawler(ZoomApi zoom, DocumentMapper mapper, int threads) {
+    this.zoom = zoom;
+    this.mapper = mapper;
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * Crawls everything and hands each document to {@code output} (called from several threads).
+   *
+   * @param since the first day of the recording windows
+   * @param today the last day of the recording windows
+   * @param stats where progress and outcome are counted; {@link CrawlStats#complete()} tells
+   *     whether the crawl saw everything
+   * @throws ZoomException when the crawl cannot go on at all (credentials, a missing scope, or the
+   *     user listing itself failing)
+   * @throws RuntimeException whatever {@code output} threw: a crawl stops when its output fails
+   */
+  public void crawl(LocalDate since, LocalDate today, Consumer<Change> output, CrawlStats stats) {
+    List<ZoomUser> users = new ArrayList<>();
+    for (UserStatus status : UserStatus.values()) {
+      users.addAll(zoom.listUsers(status));
+    }
+    UserDirectory directory = new UserDirectory(users);
+    List<ZoomUser> hosts = users.stream().filter(u -> u.id() != null && !u.id().isBlank()).toList();
+    stats.usersFound(hosts.size());
+    AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+    Run run = new Run(new ReaderRules(directory), output, stats, fatal, since, today);
+    try (TaskGroup tasks = new TaskGroup(threads, run::failure)) {
+      run.tasks = tasks;
+      for (ZoomUser user : hosts) {
+        tasks.submit(() -> run.user(user));
+      }
+      tasks.awaitAll();
+    }
+    if (fatal.get() != null) {
+      throw fatal.get();
+    }
+  }
+
+  /** The state of one crawl, shared by its tasks. */
+  private final class Run {
+    private final ReaderRules rules;
+    private final Consumer<Change> output;
+    private final CrawlStats stats;
+    private final AtomicReference<RuntimeException> fatal;
+    private final LocalDate since;
+    private final LocalDate today;
+    private TaskGroup tasks;
+
+    Run(
+        ReaderRules rules,
+        Consumer<Change> output,
+        CrawlStats stats,
+        AtomicReference<RuntimeException> fatal,
+        LocalDate since,
+        LocalDate today) {
+      this.rules = rules;
+      this.output = output;
+      this.stats = stats;
+      this.fatal = fatal;
+      this.since = since;
+      this.today = today;
+    }
+
+    void user(ZoomUser user) {
+      String userId = user.id();
+      // Series of this user by meeting or webinar number, and the instances their listings showed,
+      // so that the recordings listing can tell unlisted instances apart.
+      Map<Long, Series> series = new ConcurrentHashMap<>();
+      Set<String> listedInstances = ConcurrentHashMap.newKeySet();
+      section(
+          () ->
+              call("meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
+                  .ifPresent(ms -> ms.forEach(m -> meeting(m, userId, series, listedInstances))));
+      section(
+          () ->
+              call("webinars of user " + userId, () -> zoom.listWebinars(userId))
+                  .ifPresent(ws -> ws.forEach(w -> webinar(w, userId, series, listedInstances))));
+      for (LocalDate from = since; !from.isAfter(today); from = from.plusMonths(1)) {
+        LocalDate windowStart = from;
+        LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), today);
+        String what = "recordings of user " + userId + " from " + from + " to " + windowEnd;
+        section(
+            () ->
+                call(what, () -> zoom.listRecordings(userId, windowStart, windowEnd))
+                    .ifPresent(
+                        recordings ->
+                            recordings.forEach(
+                                r -> recording(r, userId, series, listedInstances))));
+      }
+      stats.userDone();
+    }
+
+    /** Runs one part of a user's crawl; a failed item ends that part only. */
+    private void section(Runnable part) {
+      try {
+        part.run();
+      } catch (ItemFailed e) {
+        // Already recorded; the other parts of this user still run.
+      }
+    }
+
+    private void meeting(
+        Meeting listed, String userId, Map<Long, Series> series, Set<String> listedInstances) {
+      Optional<Meeting> details =
+          call("meeting " + listed.id(), () -> zoom.getMeeting(listed.id()));
+      if (details.isEmpty()) {
+        return;
+      }
+      Meeting meeting = details.get();
+      SeriesPeople people = rules.meetingPeople(meeting, userId);
+      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda())));
+      emit(mapper.meeting(meeting, rules.series(people)));
+      call(
+              "instances of meeting " + meeting.id(),
+              () -> zoom.listPastMeetingInstances(meeting.id()))
+          .ifPresent(
+              instances -> {
+                for (PastInstance instance : instances) {
+                  if (listedInstances.add(instance.uuid())) {
+                    String agenda = nonNull(meeting.agenda());
+                    tasks.submit(() -> pastMeeting(instance.uuid(), people, agenda));
+                  }
+                }
+              });
+    }
+
+    private void webinar(
+        Webinar listed, String userId, Map<Long, Series> series, Set<String> listedInstances) {
+      Optional<Webinar> details =
+          call("webinar " + listed.id(), () -> zoom.getWebinar(listed.id()));
+      if (details.isEmpty()) {
+        return;
+      }
+      Webinar webinar = details.get();
+      List<Panelist> panelists =
+          call("panelists of webinar " + webinar.id(), () -> zoom.listPanelists(webinar.id()))
+              .orElse(List.of());
+      SeriesPeople people = rules.webinarPeople(webinar, userId, panelists);
+      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda())));
+      List<String> names = panelists.stream().map(Panelist::name).toList();
+      emit(mapper.webinar(webinar, names, rules.series(people)));
+      call(
+              "instances of webinar " + webinar.id(),
+              () -> zoom.listPastWebinarInstances(webinar.id()))
+          .ifPresent(
+              instances -> {
+                for (PastInstance instance : instances) {
+                  if (listedInstances.add(instance.uuid())) {
+                    tasks.submit(() -> pastWebinar(webinar, instance, people));
+                  }
+                }
+              });
+    }
+
+    private void pastMeeting(String uuid, SeriesPeople listedPeople, String agenda) {
+      Optional<PastMeeting> found = call("past meeting " + uuid, () -> zoom.getPastMeeting(uuid));
+      if (found.isEmpty()) {
+        return; // too old or gone: no document for this instance
+      }
+      PastMeeting instance = found.get();
+      SeriesPeople people =
+          listedPeople != null
+              ? listedPeople
+              : rules.unlistedPeople(instance.userEmail(), instance.hostId());
+      Optional<List<Participant>> participants =
+          call("participants of " + uuid, () -> zoom.listPastMeetingParticipants(uuid));
+      Optional<PastQa> qa = call("Q&A of " + uuid, () -> zoom.getPastMeetingQa(uuid));
+      List<Participant> attendees = participants.orElse(List.of());
+      emit(
+          mapper.pastMeeting(
+              instance, agenda, attendees, qa.orElse(null), rules.instance(people, attendees)));
+      if (instance.hasMeetingSummary()) {
+        call("summary of " + uuid, () -> zoom.getMeetingSummary(uuid))
+            .ifPresent(
+                summary ->
+                    emit(mapper.summary(summary, instance, rules.summary(people, attendees))));
+      }
+    }
+
+    private void pastWebinar(Webinar webinar, PastInstance instance, SeriesPeople people) {
+      String uuid = instance.uuid();
+      Optional<List<Participant>> participants =
+          call("attendees of " + uuid, () -> zoom.listPastWebinarParticipants(uuid));
+      Optional<PastQa> qa = call("Q&A of " + uuid, () -> zoom.getPastWebinarQa(uuid));
+      List<Participant> attendees = participants.orElse(List.of());
+      emit(
+          mapper.pastWebinar(
+              webinar, instance, attendees, qa.orElse(null), rules.instance(people, attendees)));
+    }
+
+    private void recording(
+        Recording recording, String userId, Map<Long, Series> series, Set<String> listedInstances) {
+      Series known = series.get(recording.id());
+      if (known == null && listedInstances.add(recording.uuid())) {
+        tasks.submit(() -> pastMeeting(recording.uuid(), null, ""));
+      }
+      SeriesPeople people =
+          known != null ? known.people() : rules.unlistedPeople(null, recording.hostId());
+      if (people.host().isEmpty()) {
+        people = rules.unlistedPeople(null, userId);
+      }
+      SeriesPeople transcriptPeople = people;
+      recording.recordingFiles().stream()
+          .filter(RecordingFile::isTranscript)
+          .filter(file -> file.downloadUrl() != null && !file.downloadUrl().isBlank())
+          .findFirst()
+          .ifPresent(file -> tasks.submit(() -> transcript(recording, file, transcriptPeople)));
+    }
+
+    private void transcript(Recording recording, RecordingFile file, SeriesPeople people) {
+      call("transcript of " + recording.uuid(), () -> zoom.downloadText(file.downloadUrl()))
+          .ifPresent(
+              text -> {
+                Readers readers = rules.transcript(people);
+                emit(mapper.transcript(recording, file, people.host(), vtt.parse(text), readers));
+              });
+    }
+
+    private void emit(Document document) {
+      try {
+        output.accept(new Change.Upsert(document));
+      } catch (RuntimeException e) {
+        fatal.compareAndSet(null, e); // the index cannot take documents: stop the crawl
+        throw new ItemFailed();
+      }
+      stats.documentEmitted(document.type());
+    }
+
+    /**
+     * Makes one call. A known refusal is counted and gives empty. Any other error is recorded
+     * (fatal ones stop the crawl, the rest make it incomplete) and ends the current item with
+     * {@link ItemFailed}, so that nothing is written from a partial read.
+     */
+    private <T> Optional<T> call(String what, Supplier<T> request) {
+      if (fatal.get() != null) {
+        throw new ItemFailed();
+      }
+      try {
+        return Optional.ofNullable(request.get());
+      } catch (ZoomException e) {
+        if (e.isKnownRefusal()) {
+          stats.skipped(refusalLabel(e));
+          return Optional.empty();
+        }
+        if (e.reason() == ZoomException.Reason.MISSING_SCOPE
+            || e.reason() == ZoomException.Reason.BAD_CREDENTIALS) {
+          fatal.compareAndSet(null, e);
+        } else {
+          log.warn("Could not read {}: {}", what, e.getMessage());
+          stats.failed(what + ": " + e.getMessage());
+        }
+        throw new ItemFailed();
+      }
+    }
+
+    void failure(RuntimeException e) {
+      if (e instanceof ItemFailed) {
+        return; // recorded where it happened
+      }
+      log.error("Unexpected failure in the crawl", e);
+      stats.failed("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static String refusalLabel(ZoomException e) {
+    return switch (e.reason()) {
+      case NOT_FOUND -> "gone or not found (" + e.zoomCode() + ")";
+      case TOO_OLD -> "older than Zoom keeps (12702)";
+      case NO_PERMISSION -> "no permission or plan (200)";
+      case SUMMARY_RESTRICTED -> "summary restricted (2305)";
+      default -> e.reason().name();
+    };
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static String nonNull(String value) {
+    return value == null ? "" : value;
+  }
+
+  /** Ends the current item after a failed call; the failure is already recorded. */
+  private static final class ItemFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ItemFailed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** What a listed meeting or webinar contributes to its instances and recordings. */
+  private record Series(SeriesPeople people, String agenda) {}
+}

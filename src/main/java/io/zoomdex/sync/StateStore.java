@@ -1,0 +1,241 @@
+package io.zoomdex.sync;
+
+import io.zoomdex.document.DocumentId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sync state under {@code --data}: a ledger of every indexed document's version and the last
+ * run that saw it, and the history of runs with their reports. Backed by SQLite; every write is one
+ * transaction, so a crash leaves either the old state or the new one.
+ */
+public final class StateStore implements AutoCloseable {
+  private final Connection db;
+
+  private StateStore(Connection db) {
+    this.db = db;
+  }
+
+  /**
+   * Opens (creating if needed) the state in {@code dataDir/state.db}.
+   *
+   * @throws StorageException when the directory or database cannot be opened or written
+   */
+  public static StateStore open(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Connection db =
+          DriverManager.getConnection(
+              "jdbc:sqlite:" + dataDir.resolve("state.db").toAbsolutePath());
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS ledger (id TEXT PRIMARY KEY, version TEXT NOT NULL,"
+                + " last_run INTEGER NOT NULL)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, mode TEXT NOT"
+                + " NULL, started TEXT NOT NULL, finished TEXT, outcome TEXT, report TEXT)");
+      }
+      db.setAutoCommit(false);
+      return new StateStore(db);
+    } catch (IOException | SQLException e) {
+      throw new StorageException(
+          "Cannot open the sync state in "
+              + dataDir
+              + " ("
+              + e.getMessage()
+              + "); check that the directory is writable and the disk is not full.",
+          e);
+    }
+  }
+
+  /** Starts a run and returns its id; ids grow with every run. */
+  public synchronized long beginRun(String mode, Instant started) {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO runs (mode, started) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, mode);
+      insert.setString(2, started.toString());
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        long id = keys.getLong(1);
+        db.commit();
+        return id;
+      }
+    } catch (SQLException e) {
+      throw failure("start a run", e);
+    }
+  }
+
+  /** The version the ledger holds for a document, or empty when it was never indexed. */
+  public synchronized Optional<String> version(DocumentId id) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT version FROM ledger WHERE id = ?")) {
+      select.setString(1, id.toString());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read the ledger", e);
+    }
+  }
+
+  /**
+   * Records, in one transaction, what the index has durably taken: new versions of written
+   * documents and the run that saw each unchanged one. Call only after the sink's commit.
+   */
+  public synchronized void recordBatch(
+      long runId, Map<DocumentId, String> written, Collection<DocumentId> unchanged) {
+    try (PreparedStatement upsert =
+            db.prepareStatement(
+                "INSERT INTO ledger (id, version, last_run) VALUES (?, ?, ?) ON CONFLICT(id) DO"
+                    + " UPDATE SET version = excluded.version, last_run = excluded.last_run");
+        PreparedStatement seen =
+            db.prepareStatement("UPDATE ledger SET last_run = ? WHERE id = ?")) {
+      for (Map.Entry<DocumentId, String> entry : written.entrySet()) {
+        upsert.setString(1, entry.getKey().toString());
+        upsert.setString(2, entry.getValue());
+        upsert.setLong(3, runId);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+      for (DocumentId id : unchanged) {
+        seen.setLong(1, runId);
+        seen.setString(2, id.toString());
+        seen.addBatch();
+      }
+      seen.executeBatch();
+      db.commit();
+    } catch (SQLException e) {
+      throw failure("record indexed documents", e);
+    }
+  }
+
+  /** Documents in the ledger that the given run did not see, at most {@code limit} of them. */
+  public synchronized List<DocumentId> notSeenIn(long runId, int limit) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT id FROM ledger WHERE last_run < ? ORDER BY id LIMIT ?")) {
+      select.setLong(1, runId);
+      select.setInt(2, limit);
+      List<DocumentId> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(DocumentId.parse(rows.getString(1)));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw failure("read the ledger", e);
+    }
+  }
+
+  /** Forgets documents the index has durably deleted. */
+  public synchronized void forget(Collection<DocumentId> ids) {
+    try (PreparedStatement delete = db.prepareStatement("DELETE FROM ledger WHERE id = ?")) {
+      for (DocumentId id : ids) {
+        delete.setString(1, id.toString());
+        delete.addBatch();
+      }
+      delete.executeBatch();
+      db.commit();
+    } catch (SQLException e) {
+      throw failure("update the ledger", e);
+    }
+  }
+
+  /** How many documents the ledger holds. */
+  public synchronized long documentCount() {
+    try (Statement s = db.createStatement();
+        ResultSet row = s.executeQuery("SELECT COUNT(*) FROM ledger")) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw failure("read the ledger", e);
+    }
+  }
+
+  /** Closes a run with its outcome ({@code complete}, {@code partial}, {@code failed}). */
+  public synchronized void finishRun(long runId, Instant finished, String outcome, String report) {
+    try (PreparedStatement update =
+        db.prepareStatement("UPDATE runs SET finished = ?, outcome = ?, report = ? WHERE id = ?")) {
+      update.setString(1, finished.toString());
+      update.setString(2, outcome);
+      update.setString(3, report);
+      update.setLong(4, runId);
+      update.executeUpdate();
+      db.commit();
+    } catch (SQLException e) {
+      throw failure("record the run", e);
+    }
+  }
+
+  /** The most recent runs, newest first. */
+  public synchronized List<RunRecord> recentRuns(int limit) {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT id, mode, started, finished, outcome, report FROM runs ORDER BY id DESC"
+                + " LIMIT ?")) {
+      select.setInt(1, limit);
+      List<RunRecord> runs = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String finished = rows.getString(4);
+          runs.add(
+              new RunRecord(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  Instant.parse(rows.getString(3)),
+                  finished == null ? null : Instant.parse(finished),
+                  rows.getString(5),
+                  rows.getString(6)));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw failure("read the run history", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw failure("close the state", e);
+    }
+  }
+
+  private StorageException failure(String action, SQLException e) {
+    try {
+      db.rollback();
+    } catch (SQLException rollback) {
+      e.addSuppressed(rollback);
+    }
+    return new StorageException(
+        "Could not "
+            + action
+            + " in the sync state ("
+            + e.getMessage()
+            + "); check that the data directory is writable and the disk is not full.",
+        e);
+  }
+
+  /** One run of the history. {@code finished} and {@code outcome} are null while it runs. */
+  public record RunRecord(
+      long id, String mode, Instant started, Instant finished, String outcome, String report) {}
+}

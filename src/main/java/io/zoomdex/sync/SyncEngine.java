@@ -1,0 +1,193 @@
+package io.zoomdex.sync;
+
+import io.zoomdex.document.Change;
+import io.zoomdex.document.Document;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.document.DocumentType;
+import io.zoomdex.sink.IndexSink;
+import io.zoomdex.sink.SinkException;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.source.ZoomCrawler;
+import io.zoomdex.zoom.ZoomException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a full crawl into the index: drops unchanged documents (by the ledger), writes the rest,
+ * commits the index before the ledger records it, and, only after a crawl proven complete, deletes
+ * the documents the crawl no longer saw. A partial crawl deletes nothing.
+ */
+public final class SyncEngine {
+  /** How many deletions go into one commit. */
+  private static final int DELETE_BATCH = 1_000;
+
+  private final ZoomCrawler crawler;
+  private final IndexSink sink;
+  private final StateStore state;
+  private final Clock clock;
+  private final int batchSize;
+  private final Supplier<ApiUsage> apiUsage;
+
+  /**
+   * @param batchSize how many changed or unchanged documents are committed together; a crash loses
+   *     at most this much work (idempotent upserts make redoing it safe)
+   * @param apiUsage reads what the run cost in Zoom API calls, for its report
+   */
+  public SyncEngine(
+      ZoomCrawler crawler,
+      IndexSink sink,
+      StateStore state,
+      Clock clock,
+      int batchSize,
+      Supplier<ApiUsage> apiUsage) {
+    this.crawler = crawler;
+    this.sink = sink;
+    this.state = state;
+    this.clock = clock;
+    this.batchSize = Math.max(1, batchSize);
+    this.apiUsage = apiUsage;
+  }
+
+  /**
+   * Crawls everything with recordings from {@code since} to today.
+   *
+   * @param stats counted while the crawl runs, so a caller can show progress
+   * @throws ZoomException when the crawl cannot go on (credentials, a missing scope); the run is
+   *     recorded as failed and the index keeps everything committed before
+   * @throws StorageException when the index or state cannot be written
+   */
+  public SyncReport fullCrawl(LocalDate since, CrawlStats stats) {
+    Instant started = clock.instant();
+    long runId = state.beginRun("full", started);
+    Batch batch = new Batch(runId);
+    try {
+      crawler.crawl(since, LocalDate.now(clock), batch::accept, stats);
+      batch.flush();
+    } catch (ZoomException | StorageException e) {
+      batch.flushQuietly();
+      state.finishRun(runId, clock.instant(), SyncReport.FAILED, e.getMessage());
+      throw e;
+    }
+    long deleted = stats.complete() ? deleteUnseen(runId) : 0;
+    String outcome = stats.complete() ? SyncReport.COMPLETE : SyncReport.PARTIAL;
+    SyncReport report =
+        new SyncReport(
+            runId,
+            "full",
+            outcome,
+            started,
+            Duration.between(started, clock.instant()),
+            batch.added,
+            batch.updated,
+            batch.unchanged,
+            deleted,
+            byType(stats),
+            stats.skipped(),
+            stats.failureCount(),
+            stats.failures(),
+            apiUsage.get());
+    state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
+    return report;
+  }
+
+  private long deleteUnseen(long runId) {
+    long deleted = 0;
+    for (List<DocumentId> gone = state.notSeenIn(runId, DELETE_BATCH);
+        !gone.isEmpty();
+        gone = state.notSeenIn(runId, DELETE_BATCH)) {
+      try {
+        for (DocumentId id : gone) {
+          sink.apply(new Change.Delete(id));
+        }
+        sink.commit();
+      } catch (SinkException e) {
+        throw new StorageException(e.getMessage(), e);
+      }
+      state.forget(gone);
+      deleted += gone.size();
+    }
+    return deleted;
+  }
+
+  private static Map<String, Long> byType(CrawlStats stats) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (DocumentType type : DocumentType.values()) {
+      counts.put(type.prefix(), stats.documents(type));
+    }
+    return counts;
+  }
+
+  /** The documents of a run not yet committed; called from the crawl's threads. */
+  private final class Batch {
+    private final long runId;
+    private final Map<DocumentId, String> written = new HashMap<>();
+    private final List<DocumentId> seenUnchanged = new ArrayList<>();
+    private long added;
+    private long updated;
+    private long unchanged;
+
+    Batch(long runId) {
+      this.runId = runId;
+    }
+
+    synchronized void accept(Change change) {
+      if (!(change instanceof Change.Upsert upsert)) {
+        throw new IllegalArgumentException("A crawl only produces upserts: " + change.id());
+      }
+      Document document = upsert.document();
+      String version = DocumentVersion.of(document);
+      String previous = written.get(document.id());
+      if (previous == null) {
+        previous = state.version(document.id()).orElse(null);
+      }
+      if (version.equals(previous)) {
+        unchanged++;
+        seenUnchanged.add(document.id());
+      } else {
+        try {
+          sink.apply(change);
+        } catch (SinkException e) {
+          throw new StorageException(e.getMessage(), e);
+        }
+        if (previous == null) {
+          added++;
+        } else {
+          updated++;
+        }
+        written.put(document.id(), version);
+      }
+      if (written.size() + seenUnchanged.size() >= batchSize) {
+        flush();
+      }
+    }
+
+    /** Commits the index, then records in the ledger what it durably holds. */
+    synchronized void flush() {
+      try {
+        sink.commit();
+      } catch (SinkException e) {
+        throw new StorageException(e.getMessage(), e);
+      }
+      state.recordBatch(runId, written, seenUnchanged);
+      written.clear();
+      seenUnchanged.clear();
+    }
+
+    /** Keeps what was crawled before a fatal error, if the index can still take it. */
+    synchronized void flushQuietly() {
+      try {
+        flush();
+      } catch (StorageException e) {
+        // The original failure is the one to report; the index keeps its last commit.
+      }
+    }
+  }
+}
