@@ -32,28 +32,51 @@ final class Router {
     return segments;
   }
 
-  /** The endpoint whose template fits the segments, if any. */
+  /**
+   * The endpoint whose template fits the segments, if any. A template whose segments fit one to one
+   * wins; otherwise its parameter may span several segments, because Zoom's documented rule makes a
+   * UUID with a single {@code /} in the middle work single-encoded (only a leading {@code /} or a
+   * {@code //} needs double encoding: those are the slashes the collapsed path loses). Longer
+   * templates are tried first, so a suffix such as {@code /participants} is never swallowed.
+   */
   Optional<Match> match(List<String> segments) {
-    for (Endpoint endpoint : endpoints) {
-      String[] template = endpoint.pathTemplate().substring(1).split("/", -1);
-      if (template.length != segments.size()) {
-        continue;
-      }
-      Map<String, String> parameters = new HashMap<>();
-      boolean fits = true;
-      for (int i = 0; i < template.length && fits; i++) {
-        String part = template[i];
-        if (part.startsWith("{")) {
-          parameters.put(
-              part.substring(1, part.length() - 1), PathDecoding.parameter(segments.get(i)));
-        } else {
-          fits = part.equals(segments.get(i));
-        }
-      }
-      if (fits) {
-        return Optional.of(new Match(endpoint, parameters));
+    Optional<Match> exact = matchEach(segments, false);
+    return exact.isPresent() ? exact : matchEach(segments, true);
+  }
+
+  private Optional<Match> matchEach(List<String> segments, boolean spanning) {
+    return endpoints.stream()
+        .sorted((a, b) -> Integer.compare(parts(b).length, parts(a).length))
+        .map(endpoint -> matchOne(endpoint, segments, spanning))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Optional<Match> matchOne(
+      Endpoint endpoint, List<String> segments, boolean spanning) {
+    String[] template = parts(endpoint);
+    int extra = segments.size() - template.length;
+    if (extra < 0 || (extra > 0 && !spanning)) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = new HashMap<>();
+    int segment = 0;
+    for (String part : template) {
+      if (part.startsWith("{")) {
+        String value = String.join("/", segments.subList(segment, segment + 1 + extra));
+        parameters.put(part.substring(1, part.length() - 1), PathDecoding.parameter(value));
+        segment += 1 + extra;
+        extra = 0;
+      } else if (part.equals(segments.get(segment))) {
+        segment++;
+      } else {
+        return Optional.empty();
       }
     }
-    return Optional.empty();
+    return extra == 0 ? Optional.of(new Match(endpoint, parameters)) : Optional.empty();
+  }
+
+  private static String[] parts(Endpoint endpoint) {
+    return endpoint.pathTemplate().substring(1).split("/", -1);
   }
 }

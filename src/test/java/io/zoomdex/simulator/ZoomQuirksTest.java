@@ -97,6 +97,20 @@ class ZoomQuirksTest {
   }
 
   @Test
+  void participants_uuidWithOneInnerSlashSingleEncoded_worksAsZoomDocuments() {
+    SimInstance instance =
+        SimulatorFixtures.instance(
+            account, u -> !u.startsWith("/") && !u.contains("//") && u.indexOf('/') > 0);
+
+    JsonNode details = http.getJson("/past_meetings/" + SimulatorHttp.encode(instance.uuid()));
+    HttpResponse<String> participants =
+        http.get("/past_meetings/" + SimulatorHttp.encode(instance.uuid()) + "/participants");
+
+    assertThat(details.get("uuid").asText()).isEqualTo(instance.uuid());
+    assertThat(participants.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void pastMeeting_numericId_answersLatestInstance() {
     SimMeeting meeting = account.meetingsOf(account.user(0)).get(0);
 
