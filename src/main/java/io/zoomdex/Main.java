@@ -1,6 +1,7 @@
 package io.zoomdex;
 
 import io.zoomdex.cli.CheckCommand;
+import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.SimulateCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      CrawlCommand.class,
       SearchCommand.class,
       SimulateCommand.class
     },

@@ -1,0 +1,125 @@
+package io.zoomdex.cli;
+
+import io.zoomdex.config.ConfigException;
+import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.sync.ReportJson;
+import io.zoomdex.sync.StorageException;
+import io.zoomdex.sync.SyncReport;
+import io.zoomdex.zoom.ZoomException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code zoomdex crawl}: a full crawl of the Zoom account into the embedded index. */
+@Command(
+    name = "crawl",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Crawls users, meetings, webinars, every past instance, participants, Q&A, AI summaries"
+          + " and cloud-recording transcripts into the index under --data.",
+      "Documents no longer in Zoom are deleted only after a crawl that saw everything."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:complete crawl",
+      "3:bad configuration",
+      "4:Zoom refused the credentials",
+      "5:the Zoom app lacks a required scope",
+      "6:Zoom unreachable or failing",
+      "7:partial crawl: some listings failed, nothing was deleted",
+      "8:index or state not writable"
+    })
+public final class CrawlCommand implements Callable<Integer> {
+  @Mixin ZoomOptions zoom;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "zoomdex-data",
+      description = "Where the index and sync state live (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(
+      names = "--since",
+      paramLabel = "YYYY-MM-DD",
+      description = "First day of cloud recordings to crawl (default: 12 months ago).")
+  String since;
+
+  @Option(names = "--json", description = "Print the final report as one line of JSON.")
+  boolean json;
+
+  private final Map<String, String> environment;
+  private final Clock clock;
+
+  /** The production command: the real environment and the system clock. */
+  public CrawlCommand() {
+    this(System.getenv(), Clock.systemUTC());
+  }
+
+  /** A command with an injected environment and clock (for tests). */
+  public CrawlCommand(Map<String, String> environment, Clock clock) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      ZoomSettings settings = zoom.settings(environment);
+      LocalDate firstDay = firstDay();
+      CrawlStats stats = new CrawlStats();
+      SyncReport report;
+      try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
+        report = new CrawlJob(settings, data, clock).run(firstDay, stats);
+      }
+      out.println(json ? ReportJson.write(report) : ReportText.format(report));
+      return report.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return ExitCodes.CONFIG;
+    } catch (ZoomException e) {
+      err.println(e.getMessage());
+      return exitCodeOf(e);
+    } catch (StorageException e) {
+      err.println(e.getMessage());
+      return ExitCodes.STORAGE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private LocalDate firstDay() {
+    if (since == null) {
+      return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
+    }
+    try {
+      return LocalDate.parse(since);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException("--since must be a date like 2026-01-31, not '" + since + "'.");
+    }
+  }
+
+  /** The documented exit code for a crawl Zoom stopped. */
+  static int exitCodeOf(ZoomException e) {
+    return switch (e.reason()) {
+      case BAD_CREDENTIALS -> ExitCodes.AUTH;
+      case MISSING_SCOPE -> ExitCodes.MISSING_SCOPE;
+      default -> ExitCodes.ZOOM_UNAVAILABLE;
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package io.zoomdex.cli;
+
+import io.zoomdex.config.RateLabel;
+import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.sink.SinkException;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.source.DocumentMapper;
+import io.zoomdex.source.ZoomCrawler;
+import io.zoomdex.sync.ApiUsage;
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.StorageException;
+import io.zoomdex.sync.SyncEngine;
+import io.zoomdex.sync.SyncReport;
+import io.zoomdex.zoom.ZoomCallStats;
+import io.zoomdex.zoom.ZoomClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One full crawl of a Zoom account into the embedded index under a data directory: the wiring of
+ * client, crawler, sink, state and engine that the crawl and demo commands share.
+ */
+final class CrawlJob {
+  /** Documents committed together: a crash costs at most this much redone work. */
+  private static final int BATCH_SIZE = 500;
+
+  private final ZoomSettings settings;
+  private final Path dataDir;
+  private final Clock clock;
+
+  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock) {
+    this.settings = settings;
+    this.dataDir = dataDir;
+    this.clock = clock;
+  }
+
+  /**
+   * Crawls everything, with recordings back to {@code since}.
+   *
+   * @param stats counted while the crawl runs (for progress)
+   * @throws io.zoomdex.zoom.ZoomException when Zoom refuses the crawl as a whole
+   * @throws StorageException when the index or state cannot be written
+   */
+  SyncReport run(LocalDate since, CrawlStats stats) {
+    ZoomClient client = ZoomClient.create(settings);
+    try (StateStore state = StateStore.open(dataDir);
+        LuceneIndexSink sink = openSink()) {
+      ZoomCrawler crawler =
+          new ZoomCrawler(
+              client,
+              new DocumentMapper(settings.oauthUrl().toString()),
+              crawlThreads(settings.concurrency()));
+      return new SyncEngine(crawler, sink, state, clock, BATCH_SIZE, () -> usage(client.stats()))
+          .fullCrawl(since, stats);
+    } catch (SinkException e) {
+      throw new StorageException(e.getMessage(), e);
+    }
+  }
+
+  private LuceneIndexSink openSink() throws SinkException {
+    return LuceneIndexSink.open(dataDir.resolve("index"));
+  }
+
+  /**
+   * More crawl threads than requests in flight, so that while some threads wait for Zoom others map
+   * and index; the client's own limit keeps Zoom's load where it was set.
+   */
+  private static int crawlThreads(int concurrency) {
+    return Math.max(2, concurrency * 2);
+  }
+
+  private static ApiUsage usage(ZoomCallStats stats) {
+    Map<String, Long> byLabel = new LinkedHashMap<>();
+    for (RateLabel label : RateLabel.values()) {
+      long calls = stats.calls(label);
+      if (calls > 0) {
+        byLabel.put(label.name(), calls);
+      }
+    }
+    return new ApiUsage(byLabel, stats.rateLimited(), stats.retries());
+  }
+}
