@@ -1,0 +1,145 @@
+package io.zoomdex.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.config.RateLimits;
+import io.zoomdex.config.Secret;
+import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchResults;
+import io.zoomdex.search.SearchService;
+import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.source.DocumentMapper;
+import io.zoomdex.source.ZoomCrawler;
+import io.zoomdex.sync.ApiUsage;
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.SyncEngine;
+import io.zoomdex.sync.SyncReport;
+import io.zoomdex.zoom.ZoomClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole product against the simulator: crawl a generated account into the embedded index, then
+ * for every person check that a match-all search returns exactly what the permission contract
+ * allows them (no leak, no miss).
+ */
+class PermissionContractTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
+  private static final LocalDate SINCE = LocalDate.parse("2025-11-20");
+
+  @TempDir static Path data;
+  private static ZoomSimulator simulator;
+  private static ContractOracle oracle;
+  private static SyncReport report;
+  private static LuceneIndexSink sink;
+  private static SearchService search;
+
+  @BeforeAll
+  static void crawlGeneratedAccount() throws Exception {
+    simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(2026).users(40).start(NOW).build());
+    oracle = new ContractOracle(simulator.account(), NOW, SINCE);
+    ZoomSettings settings =
+        ZoomSettings.defaults(
+                simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
+            .withEndpoints(simulator.apiBaseUrl(), simulator.oauthBaseUrl())
+            .withRateLimits(RateLimits.none());
+    ZoomClient client = ZoomClient.create(settings);
+    sink = LuceneIndexSink.open(data.resolve("index"));
+    try (StateStore state = StateStore.open(data)) {
+      ZoomCrawler crawler = new ZoomCrawler(client, new DocumentMapper("https://zoom.us"), 4);
+      report =
+          new SyncEngine(
+                  crawler, sink, state, Clock.fixed(NOW, ZoneOffset.UTC), 200, () -> ApiUsage.NONE)
+              .fullCrawl(SINCE, new CrawlStats());
+    }
+    search = sink.searchService();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    search.close();
+    sink.close();
+    simulator.close();
+  }
+
+  @Test
+  void crawl_isCompleteAndCoversEveryDocumentType() {
+    assertThat(report.outcome()).isEqualTo(SyncReport.COMPLETE);
+    assertThat(report.documentsByType())
+        .allSatisfy((type, count) -> assertThat(count).as(type).isPositive());
+  }
+
+  @Test
+  void indexedDocuments_areExactlyTheOnesTheContractDefines() throws Exception {
+    Set<String> indexed = new TreeSet<>();
+    try (StateStore state = StateStore.open(data)) {
+      state.notSeenIn(Long.MAX_VALUE, 1_000_000).forEach(id -> indexed.add(id.toString()));
+    }
+
+    assertThat(indexed).containsExactlyInAnyOrderElementsOf(oracle.readers.keySet());
+  }
+
+  @Test
+  void everyPerson_matchAllSearch_returnsExactlyWhatTheContractAllows() throws Exception {
+    Map<String, Set<String>> expectedByPerson = new HashMap<>();
+    oracle.readers.forEach(
+        (id, people) ->
+            people.forEach(p -> expectedByPerson.computeIfAbsent(p, k -> new HashSet<>()).add(id)));
+    int checked = 0;
+    for (String person : oracle.everyone()) {
+      Set<String> expected = expectedByPerson.getOrDefault(person, Set.of());
+      assertThat(readableBy(person)).as("documents readable by %s", person).isEqualTo(expected);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(40);
+  }
+
+  @Test
+  void searcherEmail_caseAndWhitespaceVariants_seeTheSameDocuments() throws Exception {
+    String person = simulator.account().user(0).email();
+
+    assertThat(readableBy("  " + person.toUpperCase(java.util.Locale.ROOT) + " "))
+        .isNotEmpty()
+        .isEqualTo(readableBy(person));
+  }
+
+  @Test
+  void slashLeadingInstanceUuids_areIndexedExactly() {
+    assertThat(oracle.readers.keySet())
+        .anyMatch(id -> id.startsWith("past_meeting:/"))
+        .anyMatch(id -> id.contains("//"));
+  }
+
+  private static Set<String> readableBy(String person) throws Exception {
+    Set<String> ids = new HashSet<>();
+    int offset = 0;
+    while (true) {
+      SearchResults page = search.search(SearchRequest.of(person, "").withPage(100, offset));
+      for (SearchHit hit : page.hits()) {
+        ids.add(hit.id().toString());
+      }
+      offset += page.hits().size();
+      if (page.hits().isEmpty() || offset >= page.total()) {
+        return ids;
+      }
+    }
+  }
+}
