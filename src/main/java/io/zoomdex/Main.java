@@ -2,6 +2,8 @@ package io.zoomdex;
 
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
+import io.zoomdex.cli.ServeCommand;
+import io.zoomdex.cli.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Crawls a Zoom account into a permission-aware search index.",
-    subcommands = {CommandLine.HelpCommand.class, SearchCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SearchCommand.class,
+      ServeCommand.class,
+      TokenCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",

@@ -1,0 +1,33 @@
+package io.zoomdex.search.http;
+
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.StateStore.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The run history in {@code DATA/state.db}, opened anew for each read. A long-lived {@link
+ * StateStore} connection would keep reading its first snapshot while a crawl in another process
+ * adds runs; opening per read costs a few milliseconds on rare admin and metrics requests.
+ */
+public final class StateStoreRunHistory implements RunHistory {
+
+  private final Path dataDir;
+
+  /** The history under {@code dataDir}; nothing is opened or created until the first read. */
+  public StateStoreRunHistory(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  @Override
+  public List<RunRecord> recentRuns(int limit) {
+    // Not created here: the crawl owns the state, and no state just means no runs yet.
+    if (!Files.isRegularFile(dataDir.resolve("state.db"))) {
+      return List.of();
+    }
+    try (StateStore state = StateStore.open(dataDir)) {
+      return state.recentRuns(limit);
+    }
+  }
+}
