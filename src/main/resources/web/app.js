@@ -240,7 +240,8 @@
     } else {
       const first = results.offset + 1;
       const last = results.offset + results.hits.length;
-      el("status").textContent = "Results " + first + "–" + last + " of " + total;
+      el("status").textContent =
+        total === 1 ? "1 result" : "Results " + first + "–" + last + " of " + total;
       for (const hit of results.hits) list.appendChild(renderHit(hit));
     }
     renderFacets(results.facets);
@@ -285,17 +286,24 @@
 
     for (const snippet of hit.snippets.slice(0, 2)) {
       const paragraph = make("p", "snippet");
-      if (snippet.time) paragraph.appendChild(make("span", "time", "at " + snippet.time));
-      appendMarked(paragraph, snippet);
+      let skip = 0;
+      if (snippet.time) {
+        paragraph.appendChild(make("span", "time", snippet.time));
+        // The cue line starts with its own "[hh:mm:ss] ", now shown as the label above.
+        const cuePrefix = "[" + snippet.time + "] ";
+        if (String(snippet.text).startsWith(cuePrefix)) skip = cuePrefix.length;
+      }
+      appendMarked(paragraph, snippet, skip);
       item.appendChild(paragraph);
     }
     return item;
   }
 
-  // Text with <mark> around each highlight range; ranges are UTF-16 offsets, as JS strings use.
-  function appendMarked(parent, snippet) {
+  // Text from offset `skip` on, with <mark> around each highlight range; ranges are UTF-16
+  // offsets, as JS strings use.
+  function appendMarked(parent, snippet, skip) {
     const text = String(snippet.text || "");
-    let at = 0;
+    let at = skip || 0;
     for (const range of snippet.highlights || []) {
       const start = Number(range[0]);
       const end = Number(range[1]);
@@ -378,7 +386,7 @@
     previous.disabled = results.offset === 0;
     previous.addEventListener("click", () => {
       state.offset = Math.max(0, results.offset - results.limit);
-      runSearch();
+      runSearch().then(() => el("search-form").scrollIntoView());
     });
     const next = make("button", "secondary", "Next ›");
     next.type = "button";
@@ -386,7 +394,7 @@
     next.disabled = results.offset + results.hits.length >= results.total;
     next.addEventListener("click", () => {
       state.offset = results.offset + results.limit;
-      runSearch();
+      runSearch().then(() => el("search-form").scrollIntoView());
     });
     const page = Math.floor(results.offset / results.limit) + 1;
     const pages = Math.ceil(results.total / results.limit);

@@ -25,6 +25,10 @@ final class ServerFixture implements AutoCloseable {
 
   static final DocumentId SLASH_UUID_MEETING =
       new DocumentId(DocumentType.PAST_MEETING, "/ajXp112QmuoKj4854875==");
+
+  /** Carol's document whose title and body try to inject markup and script into the page. */
+  static final DocumentId HOSTILE_MEETING = new DocumentId(DocumentType.MEETING, "666");
+
   static final int RETROS = 23;
   static final int RETROS_HOSTED_BY_ALICE = 12;
   static final int RETROS_IN_MARCH = 16;
@@ -56,6 +60,14 @@ final class ServerFixture implements AutoCloseable {
             SearchFixtures.ALICE,
             Instant.parse("2024-02-20T10:00:00Z"),
             Readers.of(List.of(SearchFixtures.ALICE))));
+    documents.add(
+        SearchFixtures.document(
+            HOSTILE_MEETING,
+            "<img src=x onerror=\"window.__pwned=1\">Party plan",
+            "Cake <script>window.__pwned=2</script> and games <b>for all</b>.",
+            SearchFixtures.CAROL,
+            Instant.parse("2024-02-14T18:00:00Z"),
+            Readers.of(List.of(SearchFixtures.CAROL))));
     Instant first = Instant.parse("2024-03-01T12:00:00Z");
     for (int i = 0; i < RETROS; i++) {
       documents.add(
