@@ -7,7 +7,6 @@ import io.zoomdex.search.auth.ApiTokenStore;
 import io.zoomdex.search.auth.TokenStoreException;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
-import io.zoomdex.search.http.StateStoreRunHistory;
 import io.zoomdex.search.http.TrustedIdentityHeader;
 import io.zoomdex.sink.lucene.LuceneSearchService;
 import java.io.IOException;

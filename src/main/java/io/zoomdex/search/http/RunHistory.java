@@ -1,6 +1,5 @@
 package io.zoomdex.search.http;
 
-import io.zoomdex.sync.StateStore.RunRecord;
 import java.util.List;
 
 /** Read-only access to the crawl history, for the admin runs endpoint and the crawl metrics. */
@@ -15,7 +14,7 @@ public interface RunHistory {
    *
    * @param limit at most this many, at least 1
    * @return the runs; empty when nothing was ever crawled
-   * @throws io.zoomdex.sync.StorageException when the history cannot be read
+   * @throws RuntimeException when the history cannot be read (the request then fails with 500)
    */
-  List<RunRecord> recentRuns(int limit);
+  List<CrawlRun> recentRuns(int limit);
 }

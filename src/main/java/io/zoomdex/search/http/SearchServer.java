@@ -13,7 +13,6 @@ import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
-import io.zoomdex.sync.StateStore.RunRecord;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -277,14 +276,14 @@ public final class SearchServer implements AutoCloseable {
       }
     }
     List<Object> runs = new ArrayList<>();
-    for (RunRecord run : settings.runs().recentRuns(limit)) {
+    for (CrawlRun run : settings.runs().recentRuns(limit)) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("id", run.id());
       entry.put("mode", run.mode());
       entry.put("started", run.started().toString());
       entry.put("finished", run.finished() == null ? null : run.finished().toString());
       entry.put("outcome", run.outcome());
-      entry.put("report", report(run.report()));
+      entry.put("report", report(run.reportJson()));
       runs.add(entry);
     }
     send(ctx, 200, Map.of("runs", runs));

@@ -11,7 +11,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
-import io.zoomdex.sync.StateStore.RunRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -153,9 +152,9 @@ final class ServerMetrics {
     CrawlFigures figures;
     try {
       figures = CrawlFigures.NONE;
-      for (RunRecord run : runs.recentRuns(20)) {
-        if (run.finished() != null && run.report() != null) {
-          figures = CrawlFigures.of(run, JSON.readTree(run.report()));
+      for (CrawlRun run : runs.recentRuns(20)) {
+        if (run.finished() != null && run.reportJson() != null) {
+          figures = CrawlFigures.of(run, JSON.readTree(run.reportJson()));
           break;
         }
       }
@@ -205,7 +204,7 @@ final class ServerMetrics {
             Double.NaN,
             Double.NaN);
 
-    static CrawlFigures of(RunRecord run, JsonNode report) {
+    static CrawlFigures of(CrawlRun run, JsonNode report) {
       Map<String, Long> changes = new LinkedHashMap<>();
       for (String change : List.of("added", "updated", "unchanged", "deleted")) {
         if (report.path(change).isNumber()) {

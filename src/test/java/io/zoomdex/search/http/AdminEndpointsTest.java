@@ -4,6 +4,7 @@ import static io.zoomdex.sink.lucene.SearchFixtures.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zoomdex.cli.StateStoreRunHistory;
 import io.zoomdex.sync.ReportJson;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.SyncReport;

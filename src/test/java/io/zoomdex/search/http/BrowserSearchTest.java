@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,7 +73,7 @@ class BrowserSearchTest {
   @BeforeEach
   void setUp() throws Exception {
     fixture = new ServerFixture(data);
-    server = SearchServer.start(fixture.settings());
+    startServer(fixture.settings());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -96,6 +97,13 @@ class BrowserSearchTest {
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 900));
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  private void startServer(SearchServerSettings settings) {
+    if (server != null) {
+      server.close();
+    }
+    server = SearchServer.start(settings);
   }
 
   @AfterEach
@@ -237,5 +245,25 @@ class BrowserSearchTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#results .empty"), "Nothing you may read matches"));
+  }
+
+  @Test
+  void demoMode_personPicker_switchesWhoseResultsAreShown() throws Exception {
+    startServer(fixture.settings().withDemoPeople(List.of(ALICE, CAROL)));
+
+    driver.get(server.uri().toString());
+    wait.until(ExpectedConditions.textToBe(By.id("who-email"), ALICE + " (demo)"));
+    search("budget");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "of 3"));
+    assertThat(driver.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+
+    new Select(driver.findElement(By.id("demo-person"))).selectByValue(CAROL);
+    wait.until(ExpectedConditions.textToBe(By.id("who-email"), CAROL + " (demo)"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No results"));
+    search("launch");
+    waitForHits(1);
+
+    assertThat(hitIds()).containsExactly("webinar:222");
+    screenshot("search-demo.png");
   }
 }
