@@ -4,7 +4,9 @@ import io.zoomdex.cli.CheckCommand;
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
+import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
+import io.zoomdex.cli.TokenCommand;
 import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CrawlCommand.class,
       SearchCommand.class,
-      SimulateCommand.class
+      ServeCommand.class,
+      SimulateCommand.class,
+      TokenCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

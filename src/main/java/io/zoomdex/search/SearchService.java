@@ -3,6 +3,7 @@ package io.zoomdex.search;
 import io.zoomdex.document.DocumentId;
 import java.io.Closeable;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Permission-aware search over the index. Every method applies the searcher's reader filter inside
@@ -31,4 +32,15 @@ public interface SearchService extends Closeable {
    * @throws SearchException when the index cannot be read
    */
   Optional<DocumentView> get(String searcher, DocumentId id) throws SearchException;
+
+  /**
+   * How many documents the index holds, readable or not; for metrics only, never shown to a
+   * searcher. Reads the latest commit.
+   *
+   * @return the count, or empty when this backend cannot tell cheaply (the default)
+   * @throws SearchException when the index cannot be read
+   */
+  default OptionalLong documentCount() throws SearchException {
+    return OptionalLong.empty();
+  }
 }

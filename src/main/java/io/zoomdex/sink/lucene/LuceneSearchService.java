@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -270,6 +271,20 @@ public final class LuceneSearchService implements SearchService {
         }
         return Optional.of(
             LuceneSchema.toView(indexSearcher.storedFields().document(top.scoreDocs[0].doc)));
+      } finally {
+        searchers.release(indexSearcher);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw readFailure(e);
+    }
+  }
+
+  @Override
+  public OptionalLong documentCount() throws SearchException {
+    try {
+      IndexSearcher indexSearcher = acquire();
+      try {
+        return OptionalLong.of(indexSearcher.getIndexReader().numDocs());
       } finally {
         searchers.release(indexSearcher);
       }

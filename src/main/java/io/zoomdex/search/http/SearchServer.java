@@ -1,0 +1,364 @@
+package io.zoomdex.search.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.search.BadQueryException;
+import io.zoomdex.search.DocumentView;
+import io.zoomdex.search.IndexMissingException;
+import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchResults;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search API and web page over HTTP. Start one with {@link #start(SearchServerSettings)}, ask
+ * its {@link #port()}, {@link #close()} it when done. Routes:
+ *
+ * <ul>
+ *   <li>{@code GET /}, {@code /app.js}, {@code /app.css}, {@code /favicon.svg}: the page (public)
+ *   <li>{@code GET /healthz}: {@code {"status":"ok"}} (public)
+ *   <li>{@code GET /api/demo}: whether demo mode is on and its people (public)
+ *   <li>{@code GET /api/me}: who the caller is
+ *   <li>{@code GET /api/search?q=&type=&host=&from=&to=&limit=&offset=}: one page of readable hits
+ *   <li>{@code GET /api/documents?id=ID} and {@code GET /api/documents/ID}: one readable document
+ *   <li>{@code GET /api/runs?limit=}: the crawl history (admin tokens only)
+ *   <li>{@code GET /metrics}: Prometheus text (admin tokens only)
+ * </ul>
+ *
+ * Every other {@code /api} request needs a caller (see {@link CallerResolver}); errors are {@code
+ * {"error": "one plain sentence"}}.
+ */
+public final class SearchServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SearchServer.class);
+
+  private static final String DOCUMENTS_PATH = "/api/documents/";
+  private static final int MAX_ID_CHARS = 512;
+  private static final int MAX_RUNS = 100;
+  private static final String BODY_WRITTEN = "zoomdex.bodyWritten";
+
+  /** No inline script or style anywhere: the page's code is in app.js, its style in app.css. */
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+          + " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final SearchServerSettings settings;
+  private final ObjectMapper json = new ObjectMapper();
+  private final CallerResolver callers;
+  private final ServerMetrics metrics;
+  private final StaticPage page;
+  private final Javalin app;
+
+  private SearchServer(SearchServerSettings settings) {
+    this.settings = settings;
+    this.callers =
+        new CallerResolver(settings.tokens(), settings.trustedHeader(), settings.demoPeople());
+    this.metrics = new ServerMetrics(settings.search(), settings.runs());
+    this.page = StaticPage.load();
+    this.app = Javalin.create(this::configure);
+  }
+
+  /**
+   * Starts serving on the settings' address and port.
+   *
+   * @throws IllegalStateException when the port cannot be bound (in use, or not allowed)
+   */
+  public static SearchServer start(SearchServerSettings settings) {
+    SearchServer server = new SearchServer(settings);
+    try {
+      server.app.start();
+    } catch (RuntimeException e) {
+      server.app.stop();
+      throw new IllegalStateException(
+          "Could not listen on "
+              + settings.bindAddress()
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another --port or --bind.",
+          e);
+    }
+    return server;
+  }
+
+  /** The port actually listened on (the chosen one when the settings said 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    String host = settings.bindAddress();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = SearchServerSettings.LOOPBACK;
+    }
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** Stops serving; the search service and token store stay open (their owner closes them). */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jetty.host = settings.bindAddress();
+    config.jetty.port = settings.port();
+    config.http.maxRequestSize = 16 * 1024;
+    config.requestLogger.http((ctx, millis) -> metrics.responded(ctx.statusCode()));
+    config.routes.before(this::securityHeaders);
+    for (String path : page.paths()) {
+      config.routes.get(path, ctx -> servePage(ctx, path));
+    }
+    config.routes.get("/healthz", ctx -> send(ctx, 200, Map.of("status", "ok")));
+    config.routes.get("/api/demo", this::demo);
+    config.routes.get("/api/me", this::me);
+    config.routes.get("/api/search", this::search);
+    config.routes.get("/api/documents", ctx -> document(ctx, ctx.queryParam("id")));
+    config.routes.get("/api/documents/<id>", ctx -> document(ctx, rawDocumentId(ctx)));
+    config.routes.get("/api/runs", this::runs);
+    config.routes.get("/metrics", this::metrics);
+    config.routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), error(e)));
+    config.routes.exception(
+        BadQueryException.class, (e, ctx) -> send(ctx, 400, SearchJson.error(e.getMessage())));
+    config.routes.exception(
+        IndexMissingException.class,
+        (e, ctx) ->
+            send(ctx, 503, SearchJson.error("Nothing has been indexed yet; run a crawl first.")));
+    config.routes.exception(Exception.class, this::unexpected);
+    config.routes.error(404, this::notFound);
+    config.routes.error(405, ctx -> fallbackError(ctx, "That method is not allowed here."));
+  }
+
+  private void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Cache-Control", "no-store");
+  }
+
+  private void servePage(Context ctx, String path) {
+    StaticPage.Asset asset = page.asset(path).orElseThrow();
+    ctx.status(200).contentType(asset.contentType()).result(asset.body());
+  }
+
+  private void demo(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("enabled", settings.demoMode());
+    body.put("people", settings.demoPeople());
+    send(ctx, 200, body);
+  }
+
+  private void me(Context ctx) {
+    Caller caller = callers.resolve(ctx);
+    send(ctx, 200, SearchJson.caller(caller, settings.demoMode()));
+  }
+
+  private void search(Context ctx) throws SearchException {
+    Caller caller = callers.resolve(ctx);
+    long started = System.nanoTime();
+    String outcome = "error";
+    try {
+      SearchRequest request;
+      try {
+        request = SearchParams.parse(ctx, caller.email());
+      } catch (ApiError e) {
+        outcome = "bad_request";
+        throw e;
+      }
+      SearchResults results = settings.search().search(request);
+      outcome = "ok";
+      send(ctx, 200, SearchJson.results(request, results));
+    } finally {
+      metrics.searched(Duration.ofNanos(System.nanoTime() - started), outcome);
+    }
+  }
+
+  private void document(Context ctx, String rawId) throws SearchException {
+    Caller caller = callers.resolve(ctx);
+    if (rawId == null || rawId.isBlank()) {
+      throw ApiError.badRequest("Name the document: /api/documents?id=meeting:123.");
+    }
+    if (rawId.length() > MAX_ID_CHARS) {
+      throw ApiError.badRequest(
+          "The document id is longer than " + MAX_ID_CHARS + " characters; check it.");
+    }
+    DocumentId id;
+    try {
+      id = DocumentId.parse(rawId);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(
+          "A document id looks like 'meeting:123' or 'transcript:UUID'; check the id.");
+    }
+    Optional<DocumentView> view = settings.search().get(caller.email(), id);
+    if (view.isEmpty()) {
+      // The same answer for missing and unreadable: existence is not revealed.
+      throw ApiError.notFound("No document with that id that you may read.");
+    }
+    send(ctx, 200, SearchJson.document(view.get()));
+  }
+
+  /**
+   * The id after {@code /api/documents/}, percent-decoded exactly once from the raw request path:
+   * ids hold {@code /}, {@code +} and {@code =}, which the router would split or turn into spaces.
+   */
+  private static String rawDocumentId(Context ctx) {
+    String uri = ctx.req().getRequestURI();
+    int at = uri.indexOf(DOCUMENTS_PATH);
+    if (at < 0) {
+      return null;
+    }
+    String encoded = uri.substring(at + DOCUMENTS_PATH.length());
+    if (encoded.length() > 3 * MAX_ID_CHARS) {
+      throw ApiError.badRequest(
+          "The document id is longer than " + MAX_ID_CHARS + " characters; check it.");
+    }
+    return percentDecode(encoded);
+  }
+
+  static String percentDecode(String encoded) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+    for (int i = 0; i < encoded.length(); i++) {
+      char c = encoded.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= encoded.length()) {
+          throw ApiError.badRequest("The document id has a broken %-escape; encode it again.");
+        }
+        int high = Character.digit(encoded.charAt(i + 1), 16);
+        int low = Character.digit(encoded.charAt(i + 2), 16);
+        if (high < 0 || low < 0) {
+          throw ApiError.badRequest("The document id has a broken %-escape; encode it again.");
+        }
+        bytes.write(high * 16 + low);
+        i += 2;
+      } else {
+        byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(literal, 0, literal.length);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private void runs(Context ctx) {
+    requireAdmin(callers.resolve(ctx));
+    int limit = 20;
+    String limitText = SearchParams.param(ctx, "limit", 10);
+    if (!limitText.isEmpty()) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_RUNS) {
+        throw ApiError.badRequest("'limit' must be a whole number from 1 to " + MAX_RUNS + ".");
+      }
+    }
+    List<Object> runs = new ArrayList<>();
+    for (CrawlRun run : settings.runs().recentRuns(limit)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", run.id());
+      entry.put("mode", run.mode());
+      entry.put("started", run.started().toString());
+      entry.put("finished", run.finished() == null ? null : run.finished().toString());
+      entry.put("outcome", run.outcome());
+      entry.put("report", report(run.reportJson()));
+      runs.add(entry);
+    }
+    send(ctx, 200, Map.of("runs", runs));
+  }
+
+  private JsonNode report(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      return json.getNodeFactory().textNode(text);
+    }
+  }
+
+  private void metrics(Context ctx) {
+    requireAdmin(callers.resolve(ctx));
+    ctx.status(200)
+        .contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(metrics.scrape());
+  }
+
+  private static void requireAdmin(Caller caller) {
+    if (!caller.admin()) {
+      throw ApiError.forbidden(
+          "Only admin tokens may read this; make one with `zoomdex token create --admin`.");
+    }
+  }
+
+  private void notFound(Context ctx) {
+    fallbackError(ctx, "There is nothing at " + abbreviate(ctx.path()) + ".");
+  }
+
+  /** Replaces Javalin's plain-text error body unless a handler of ours already wrote one. */
+  private void fallbackError(Context ctx, String message) {
+    if (ctx.attribute(BODY_WRITTEN) == null) {
+      send(ctx, ctx.statusCode(), SearchJson.error(message));
+    }
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    if (e instanceof SearchException) {
+      LOG.error("Search failed: {}", e.getMessage(), e);
+      send(
+          ctx,
+          500,
+          SearchJson.error("The index could not be read; an administrator should check the log."));
+      return;
+    }
+    LOG.error("Request to {} failed", abbreviate(ctx.path()), e);
+    send(
+        ctx,
+        500,
+        SearchJson.error(
+            "Something went wrong on the server; an administrator should check the log."));
+  }
+
+  private static Map<String, Object> error(ApiError e) {
+    return SearchJson.error(e.getMessage());
+  }
+
+  private void send(Context ctx, int status, Object body) {
+    if (status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
+    ctx.attribute(BODY_WRITTEN, Boolean.TRUE);
+    try {
+      ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Maps of strings and numbers always serialize", e);
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+  }
+}
