@@ -56,7 +56,7 @@ final class Router {
       Endpoint endpoint, List<String> segments, boolean spanning) {
     String[] template = parts(endpoint);
     int extra = segments.size() - template.length;
-    if (extra < 0 || (extra > 0 && !spanning)) {
+    if (extra < 0 || (extra > 0 && !(spanning && takesInstanceUuid(endpoint)))) {
       return Optional.empty();
     }
     Map<String, String> parameters = new HashMap<>();
@@ -74,6 +74,12 @@ final class Router {
       }
     }
     return extra == 0 ? Optional.of(new Match(endpoint, parameters)) : Optional.empty();
+  }
+
+  /** Endpoints whose parameter may be an instance UUID (the others take numeric ids or users). */
+  private static boolean takesInstanceUuid(Endpoint endpoint) {
+    String path = endpoint.pathTemplate();
+    return path.startsWith("/past_") || path.endsWith("/meeting_summary");
   }
 
   private static String[] parts(Endpoint endpoint) {
