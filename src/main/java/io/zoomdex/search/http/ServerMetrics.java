@@ -33,8 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crawl report fields read: {@code outcome}, {@code started}, {@code duration}, {@code added},
  * {@code updated}, {@code unchanged}, {@code deleted}, {@code documentsByType}, {@code skipped},
- * {@code failureCount}, and when present {@code apiCalls} and {@code rateLimited} (objects of label
- * to count: calls made and 429 answers received, per API call label).
+ * {@code failureCount}, and {@code apiUsage} (calls by rate-limit label and 429 answers).
  */
 final class ServerMetrics {
 
@@ -66,7 +65,6 @@ final class ServerMetrics {
   private final MultiGauge crawlChanges;
   private final MultiGauge crawlSkipped;
   private final MultiGauge crawlApiCalls;
-  private final MultiGauge crawlRateLimited;
 
   ServerMetrics(SearchService search, RunHistory runs) {
     this.runs = runs;
@@ -95,10 +93,9 @@ final class ServerMetrics {
         MultiGauge.builder("zoomdex.crawl.last.api.calls")
             .description("Zoom API calls the last finished crawl made, by label")
             .register(registry);
-    crawlRateLimited =
-        MultiGauge.builder("zoomdex.crawl.last.rate.limited")
-            .description("HTTP 429 answers Zoom gave the last finished crawl, by label")
-            .register(registry);
+    Gauge.builder("zoomdex.crawl.last.rate.limited", lastCrawl, last -> last.get().rateLimited())
+        .description("HTTP 429 answers Zoom gave the last finished crawl")
+        .register(registry);
     Gauge.builder("zoomdex.crawl.last.failures", lastCrawl, last -> last.get().failures())
         .description("Failures in the last finished crawl")
         .register(registry);
@@ -168,7 +165,6 @@ final class ServerMetrics {
     crawlChanges.register(figures.rows("change", figures.changes()), true);
     crawlSkipped.register(figures.rows("reason", figures.skipped()), true);
     crawlApiCalls.register(figures.rows("label", figures.apiCalls()), true);
-    crawlRateLimited.register(figures.rows("label", figures.rateLimited()), true);
   }
 
   private static double documentCount(SearchService search) {
@@ -186,7 +182,7 @@ final class ServerMetrics {
       Map<String, Long> changes,
       Map<String, Long> skipped,
       Map<String, Long> apiCalls,
-      Map<String, Long> rateLimited,
+      double rateLimited,
       double failures,
       double complete,
       double finishedEpoch,
@@ -198,7 +194,7 @@ final class ServerMetrics {
             Map.of(),
             Map.of(),
             Map.of(),
-            Map.of(),
+            Double.NaN,
             Double.NaN,
             Double.NaN,
             Double.NaN,
@@ -215,8 +211,8 @@ final class ServerMetrics {
           counts(report.path("documentsByType")),
           changes,
           counts(report.path("skipped")),
-          counts(report.path("apiCalls")),
-          counts(report.path("rateLimited")),
+          counts(report.path("apiUsage").path("callsByLabel")),
+          report.path("apiUsage").path("rateLimited").asDouble(Double.NaN),
           report.path("failureCount").asDouble(0),
           "complete".equals(run.outcome()) ? 1 : 0,
           run.finished().getEpochSecond(),

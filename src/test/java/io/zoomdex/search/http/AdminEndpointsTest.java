@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zoomdex.cli.StateStoreRunHistory;
+import io.zoomdex.sync.ApiUsage;
 import io.zoomdex.sync.ReportJson;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.SyncReport;
@@ -69,7 +70,8 @@ class AdminEndpointsTest {
         Map.of("meeting", 24L, "transcript", 1L),
         Map.of("recording_not_ready", 3L),
         0,
-        List.of());
+        List.of(),
+        new ApiUsage(Map.of("LIGHT", 4L, "MEDIUM", 9L), 2, 1));
   }
 
   /** Records a finished run, as the crawl does from its own process. */
@@ -128,13 +130,7 @@ class AdminEndpointsTest {
 
   @Test
   void metrics_parseAsPrometheusTextWithSearchHttpIndexAndCrawlFigures() throws Exception {
-    String reportWithApiCalls =
-        ReportJson.write(report(1, "complete"))
-            .replaceFirst(
-                "\\}$",
-                ",\"apiCalls\":{\"users.list\":4,\"meetings.list\":9},"
-                    + "\"rateLimited\":{\"meetings.list\":2}}");
-    recordRun("complete", reportWithApiCalls);
+    recordRun("complete", ReportJson.write(report(1, "complete")));
     http.getAs(alice, "/api/search?q=budget");
     http.getAs(alice, "/api/search?q=retro");
     http.getAs(alice, "/api/search?limit=0");
@@ -160,9 +156,8 @@ class AdminEndpointsTest {
     assertThat(samples).containsEntry("zoomdex_crawl_last_changes{change=\"deleted\"}", 2.0);
     assertThat(samples)
         .containsEntry("zoomdex_crawl_last_skipped{reason=\"recording_not_ready\"}", 3.0);
-    assertThat(samples).containsEntry("zoomdex_crawl_last_api_calls{label=\"meetings.list\"}", 9.0);
-    assertThat(samples)
-        .containsEntry("zoomdex_crawl_last_rate_limited{label=\"meetings.list\"}", 2.0);
+    assertThat(samples).containsEntry("zoomdex_crawl_last_api_calls{label=\"MEDIUM\"}", 9.0);
+    assertThat(samples).containsEntry("zoomdex_crawl_last_rate_limited", 2.0);
     assertThat(samples).containsEntry("zoomdex_crawl_last_complete", 1.0);
     assertThat(samples).containsEntry("zoomdex_crawl_last_duration_seconds", 2.5);
     assertThat(samples)
