@@ -50,7 +50,6 @@ public final class StateStore implements AutoCloseable {
             "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, mode TEXT NOT"
                 + " NULL, started TEXT NOT NULL, finished TEXT, outcome TEXT, report TEXT)");
       }
-      db.setAutoCommit(false);
       return new StateStore(db);
     } catch (IOException | SQLException e) {
       throw new StorageException(
@@ -73,9 +72,7 @@ public final class StateStore implements AutoCloseable {
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
-        long id = keys.getLong(1);
-        db.commit();
-        return id;
+        return keys.getLong(1);
       }
     } catch (SQLException e) {
       throw failure("start a run", e);
@@ -101,6 +98,11 @@ public final class StateStore implements AutoCloseable {
    */
   public synchronized void recordBatch(
       long runId, Map<DocumentId, String> written, Collection<DocumentId> unchanged) {
+    try {
+      db.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw failure("start a transaction", e);
+    }
     try (PreparedStatement upsert =
             db.prepareStatement(
                 "INSERT INTO ledger (id, version, last_run) VALUES (?, ?, ?) ON CONFLICT(id) DO"
@@ -123,6 +125,8 @@ public final class StateStore implements AutoCloseable {
       db.commit();
     } catch (SQLException e) {
       throw failure("record indexed documents", e);
+    } finally {
+      endTransaction();
     }
   }
 
@@ -146,6 +150,11 @@ public final class StateStore implements AutoCloseable {
 
   /** Forgets documents the index has durably deleted. */
   public synchronized void forget(Collection<DocumentId> ids) {
+    try {
+      db.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw failure("start a transaction", e);
+    }
     try (PreparedStatement delete = db.prepareStatement("DELETE FROM ledger WHERE id = ?")) {
       for (DocumentId id : ids) {
         delete.setString(1, id.toString());
@@ -155,6 +164,8 @@ public final class StateStore implements AutoCloseable {
       db.commit();
     } catch (SQLException e) {
       throw failure("update the ledger", e);
+    } finally {
+      endTransaction();
     }
   }
 
@@ -178,7 +189,6 @@ public final class StateStore implements AutoCloseable {
       update.setString(3, report);
       update.setLong(4, runId);
       update.executeUpdate();
-      db.commit();
     } catch (SQLException e) {
       throw failure("record the run", e);
     }
@@ -220,12 +230,19 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  private StorageException failure(String action, SQLException e) {
+  /** Back to autocommit after a batch, rolling back whatever the batch left unfinished. */
+  private void endTransaction() {
     try {
-      db.rollback();
-    } catch (SQLException rollback) {
-      e.addSuppressed(rollback);
+      if (!db.getAutoCommit()) {
+        db.rollback();
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("end a transaction", e);
     }
+  }
+
+  private StorageException failure(String action, SQLException e) {
     return new StorageException(
         "Could not "
             + action
