@@ -2,6 +2,7 @@ package io.zoomdex;
 
 import io.zoomdex.cli.CheckCommand;
 import io.zoomdex.cli.CrawlCommand;
+import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.ServeCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       CheckCommand.class,
       CrawlCommand.class,
+      DemoCommand.class,
       SearchCommand.class,
       ServeCommand.class,
       SimulateCommand.class,

@@ -47,6 +47,7 @@ final class CrawlJob {
    */
   SyncReport run(LocalDate since, CrawlStats stats) {
     ZoomClient client = ZoomClient.create(settings);
+    client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
         LuceneIndexSink sink = openSink()) {
       ZoomCrawler crawler =

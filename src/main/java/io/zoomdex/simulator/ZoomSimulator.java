@@ -23,6 +23,8 @@ import java.util.function.LongSupplier;
  * Start it with {@link #start(SimulatorSettings)} and close it when done.
  */
 public final class ZoomSimulator implements AutoCloseable {
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final SimulatorSettings settings;
@@ -45,6 +47,12 @@ public final class ZoomSimulator implements AutoCloseable {
     Set<String> scopes = new LinkedHashSet<>(Endpoint.GRANTED_SCOPES);
     scopes.removeAll(settings.missingScopes());
     this.grantedScopes = List.copyOf(scopes);
+    // The JDK server writes headers and body apart; with Nagle's algorithm on, each response then
+    // waits out the client's delayed ACK (~40 ms). The property is read once per JVM, at the first
+    // server, so set it before creating one unless someone chose otherwise.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);

@@ -1,0 +1,228 @@
+package io.zoomdex.cli;
+
+import io.zoomdex.config.Plan;
+import io.zoomdex.config.RateLimits;
+import io.zoomdex.config.Secret;
+import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchResults;
+import io.zoomdex.search.SearchService;
+import io.zoomdex.search.auth.ApiTokenStore;
+import io.zoomdex.search.http.SearchServer;
+import io.zoomdex.search.http.SearchServerSettings;
+import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.lucene.LuceneSearchService;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.sync.StorageException;
+import io.zoomdex.sync.SyncReport;
+import io.zoomdex.zoom.ZoomException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zoomdex demo}: the whole product in one command, on a simulated Zoom account: start the
+ * simulator, crawl it into a fresh index, and show that the same search gives each person only what
+ * is theirs.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts a simulated Zoom account, crawls it into a fresh embedded index and searches it as"
+          + " different people.",
+      "With --serve, keeps the web page running with a person picker (demo mode only)."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  private static final List<String> QUERIES =
+      List.of("budget", "roadmap", "launch", "customer", "security", "hiring");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--users",
+      defaultValue = "25",
+      description = "Users in the simulated account (default: ${DEFAULT-VALUE}).")
+  int users;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Seed of the generated account (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Where to put the index (default: a new temporary directory).")
+  Path data;
+
+  @Option(names = "--serve", description = "Serve the web page with a person picker afterwards.")
+  boolean serve;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port of the web page with --serve (default: ${DEFAULT-VALUE}; 0 = any).")
+  int port;
+
+  /** Counted down to stop a running --serve (tests); otherwise Ctrl-C stops it. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path dataDir = data != null ? data : Files.createTempDirectory("zoomdex-demo-");
+    SimulatorSettings account =
+        SimulatorSettings.builder()
+            .seed(seed)
+            .users(users)
+            .plan(io.zoomdex.simulator.Plan.BUSINESS)
+            .build();
+    try (ZoomSimulator simulator = ZoomSimulator.start(account)) {
+      out.printf(
+          Locale.ROOT,
+          "1. Started a simulated Zoom account with %d users at %s (Business-plan rate limits).%n",
+          users,
+          simulator.apiBaseUrl());
+      out.printf(Locale.ROOT, "2. Crawling it into %s ...%n", dataDir);
+      out.flush();
+      SyncReport report = crawl(simulator, dataDir, err);
+      out.println(ReportText.format(report));
+      try (SearchService search = LuceneSearchService.openReadOnly(dataDir.resolve("index"))) {
+        List<DemoPeople.Person> people = new DemoPeople(simulator.account(), search).pick();
+        showSearches(out, search, people);
+        printNextSteps(out, dataDir, people.get(0).email());
+        if (serve) {
+          serve(out, search, dataDir, people.stream().map(DemoPeople.Person::email).toList());
+        }
+      }
+      return report.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    } catch (ZoomException e) {
+      err.println(e.getMessage());
+      return CrawlCommand.exitCodeOf(e);
+    } catch (StorageException | SearchException e) {
+      err.println(e.getMessage());
+      return ExitCodes.STORAGE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static SyncReport crawl(ZoomSimulator simulator, Path dataDir, PrintWriter err) {
+    ZoomSettings settings =
+        ZoomSettings.defaults(
+                simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
+            .withEndpoints(simulator.apiBaseUrl(), simulator.oauthBaseUrl())
+            .withRateLimits(RateLimits.forPlan(Plan.BUSINESS, ZoomSettings.DEFAULT_RATE_SHARE));
+    Clock clock = Clock.systemUTC();
+    CrawlStats stats = new CrawlStats();
+    try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
+      LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
+      return new CrawlJob(settings, dataDir, clock).run(since, stats);
+    }
+  }
+
+  /** The same query as each person: the results differ because each sees only their own. */
+  private static void showSearches(
+      PrintWriter out, SearchService search, List<DemoPeople.Person> people)
+      throws SearchException {
+    String query = mostTellingQuery(search, people.stream().map(DemoPeople.Person::email).toList());
+    out.printf(Locale.ROOT, "%n3. The same search, \"%s\", as different people:%n", query);
+    for (DemoPeople.Person person : people) {
+      SearchResults results = search.search(SearchRequest.of(person.email(), query).withPage(3, 0));
+      long all = search.search(SearchRequest.of(person.email(), "").withPage(1, 0)).total();
+      out.printf(
+          Locale.ROOT,
+          "%n   as %s, %s (may read %d documents in all): %d results%n",
+          person.email(),
+          person.role(),
+          all,
+          results.total());
+      for (SearchHit hit : results.hits()) {
+        out.printf(
+            Locale.ROOT,
+            "     - [%s] %s%n       %s%n",
+            hit.id().type().prefix(),
+            hit.title(),
+            hit.snippets().isEmpty() ? "" : hit.snippets().get(0).marked("*", "*"));
+      }
+    }
+    out.flush();
+  }
+
+  /** The candidate query whose result counts differ most between the people. */
+  private static String mostTellingQuery(SearchService search, List<String> people)
+      throws SearchException {
+    String best = QUERIES.get(0);
+    long bestSpread = -1;
+    for (String query : QUERIES) {
+      long min = Long.MAX_VALUE;
+      long max = 0;
+      for (String person : people.subList(0, 2)) {
+        long total = search.search(SearchRequest.of(person, query).withPage(1, 0)).total();
+        min = Math.min(min, total);
+        max = Math.max(max, total);
+      }
+      if (min > 0 && max - min > bestSpread) {
+        best = query;
+        bestSpread = max - min;
+      }
+    }
+    return best;
+  }
+
+  private static void printNextSteps(PrintWriter out, Path dataDir, String person) {
+    out.printf(
+        Locale.ROOT,
+        "%n4. Try it yourself:%n"
+            + "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
+            + "   ./zoomdex demo --serve     (the web page with a person picker)%n"
+            + "%nAgainst your own Zoom account (a Server-to-Server OAuth app with the 17 read-only"
+            + " scopes):%n"
+            + "   export ZOOM_ACCOUNT_ID=... ZOOM_CLIENT_ID=... ZOOM_CLIENT_SECRET=...%n"
+            + "   ./zoomdex check                       (names every missing scope)%n"
+            + "   ./zoomdex crawl --data zoomdex-data   (--plan free|pro|business)%n"
+            + "   ./zoomdex token create --data zoomdex-data --user you@company.com%n"
+            + "   ./zoomdex serve --data zoomdex-data%n",
+        dataDir,
+        person);
+    out.flush();
+  }
+
+  private void serve(PrintWriter out, SearchService search, Path dataDir, List<String> people)
+      throws InterruptedException {
+    try (ApiTokenStore tokens = ApiTokenStore.open(dataDir, Clock.systemUTC());
+        SearchServer server =
+            SearchServer.start(
+                SearchServerSettings.of(search, tokens)
+                    .withRuns(new StateStoreRunHistory(dataDir))
+                    .withAddress(SearchServerSettings.LOOPBACK, port)
+                    .withDemoPeople(people))) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "zoomdex-demo-stop"));
+      out.printf(
+          Locale.ROOT,
+          "%n5. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
+          server.uri());
+      out.flush();
+      stop.await();
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.zoomdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.simulator.FaultRule;
+import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.ZoomSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code zoomdex crawl} as a user runs it: exit codes, one-sentence errors, nothing corrupted. */
+class CrawlCommandTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
+
+  @TempDir Path data;
+  private ZoomSimulator simulator;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @AfterEach
+  void stop() {
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+
+  private Map<String, String> simulatorEnvironment(SimulatorSettings settings) throws Exception {
+    simulator = ZoomSimulator.start(settings);
+    Map<String, String> env = new HashMap<>();
+    env.put("ZOOM_ACCOUNT_ID", simulator.accountId());
+    env.put("ZOOM_CLIENT_ID", simulator.clientId());
+    env.put("ZOOM_CLIENT_SECRET", simulator.clientSecret());
+    env.put("ZOOM_API_URL", simulator.apiBaseUrl().toString());
+    env.put("ZOOM_OAUTH_URL", simulator.oauthBaseUrl().toString());
+    return env;
+  }
+
+  private static SimulatorSettings.Builder account() {
+    return SimulatorSettings.builder().seed(11).users(6).start(NOW);
+  }
+
+  private int crawl(Map<String, String> env, String... args) {
+    CommandLine cli = new CommandLine(new CrawlCommand(env, Clock.fixed(NOW, ZoneOffset.UTC)));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String[] all = new String[args.length + 4];
+    all[0] = "--data";
+    all[1] = data.toString();
+    all[2] = "--rates";
+    all[3] = "unlimited";
+    System.arraycopy(args, 0, all, 4, args.length);
+    return cli.execute(all);
+  }
+
+  @Test
+  void crawl_completeAccount_exits0WithReport_andSecondRunIsAllUnchanged() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+
+    int first = crawl(env);
+    String firstReport = out.toString();
+    int second = crawl(env, "--json");
+
+    assertThat(first).isEqualTo(ExitCodes.OK);
+    assertThat(firstReport).contains("Crawl complete").contains("added").contains("Zoom API:");
+    assertThat(second).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("\"added\":0").contains("\"updated\":0");
+    assertThat(err.toString()).doesNotContain(simulator.clientSecret());
+  }
+
+  @Test
+  void crawl_wrongSecret_exits4WithOneSentenceAndNoIndex() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+    env.put("ZOOM_CLIENT_SECRET", "not-the-secret");
+
+    int code = crawl(env);
+
+    assertThat(code).isEqualTo(ExitCodes.AUTH);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("client").doesNotContain("not-the-secret");
+    assertThat(Files.exists(data.resolve("index"))).isFalse();
+  }
+
+  @Test
+  void crawl_missingScope_exits5NamingTheScope() throws Exception {
+    Map<String, String> env =
+        simulatorEnvironment(
+            account().missingScopes(Set.of("meeting:read:list_past_participants:admin")).build());
+
+    int code = crawl(env);
+
+    assertThat(code).isEqualTo(ExitCodes.MISSING_SCOPE);
+    assertThat(err.toString()).contains("meeting:read:list_past_participants:admin");
+  }
+
+  @Test
+  void crawl_listingFailing_exits7AndDeletesNothing() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+    assertThat(crawl(env)).isEqualTo(ExitCodes.OK);
+    long before = documents();
+    // An unexpected, non-retryable answer to every meeting listing (retry exhaustion on 5xx is the
+    // client's own test): the crawl must not read the missing meetings as deleted.
+    simulator
+        .faults()
+        .add(
+            new FaultRule(
+                "meetings", 1_000, 400, "{\"code\":300,\"message\":\"Unexpected.\"}", Map.of()));
+
+    int code = crawl(env);
+
+    assertThat(code).isEqualTo(ExitCodes.PARTIAL);
+    assertThat(out.toString()).contains("Crawl partial").contains("nothing was deleted");
+    assertThat(documents()).isEqualTo(before);
+  }
+
+  @Test
+  void crawl_missingCredentials_exits3WithOneSentence() {
+    int code = crawl(Map.of());
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("ZOOM_ACCOUNT_ID");
+  }
+
+  @Test
+  void crawl_malformedSince_exits3() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+
+    assertThat(crawl(env, "--since", "last year")).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString()).contains("--since must be a date");
+  }
+
+  private long documents() throws Exception {
+    try (var state = io.zoomdex.sync.StateStore.open(data)) {
+      return state.documentCount();
+    }
+  }
+}
