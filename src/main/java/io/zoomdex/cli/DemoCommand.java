@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Starts a simulated Zoom account, crawls it into a fresh embedded index and searches it as"
           + " different people.",
-      "With --serve, keeps the web page running with a person picker (demo mode only)."
+      "Then serves the web page with a person picker (demo mode only) when run from a terminal;"
+          + " --serve or --no-serve choose explicitly."
     })
 public final class DemoCommand implements Callable<Integer> {
   private static final List<String> QUERIES =
@@ -72,8 +73,13 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where to put the index (default: a new temporary directory).")
   Path data;
 
-  @Option(names = "--serve", description = "Serve the web page with a person picker afterwards.")
-  boolean serve;
+  @Option(
+      names = "--serve",
+      negatable = true,
+      description =
+          "Serve the web page with a person picker afterwards (default: only on a terminal, so"
+              + " that scripts end).")
+  Boolean serve;
 
   @Option(
       names = "--port",
@@ -109,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<DemoPeople.Person> people = new DemoPeople(simulator.account(), search).pick();
         showSearches(out, search, people);
         printNextSteps(out, dataDir, people.get(0).email());
-        if (serve) {
+        if (serve != null ? serve : System.console() != null) {
           serve(out, search, dataDir, people.stream().map(DemoPeople.Person::email).toList());
         }
       }
@@ -194,7 +200,7 @@ public final class DemoCommand implements Callable<Integer> {
         Locale.ROOT,
         "%n4. Try it yourself:%n"
             + "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
-            + "   ./zoomdex demo --serve     (the web page with a person picker)%n"
+            + "   ./zoomdex demo --serve   (the web page with a person picker)%n"
             + "%nAgainst your own Zoom account (a Server-to-Server OAuth app with the 17 read-only"
             + " scopes):%n"
             + "   export ZOOM_ACCOUNT_ID=... ZOOM_CLIENT_ID=... ZOOM_CLIENT_SECRET=...%n"
@@ -210,12 +216,7 @@ public final class DemoCommand implements Callable<Integer> {
   private void serve(PrintWriter out, SearchService search, Path dataDir, List<String> people)
       throws InterruptedException {
     try (ApiTokenStore tokens = ApiTokenStore.open(dataDir, Clock.systemUTC());
-        SearchServer server =
-            SearchServer.start(
-                SearchServerSettings.of(search, tokens)
-                    .withRuns(new StateStoreRunHistory(dataDir))
-                    .withAddress(SearchServerSettings.LOOPBACK, port)
-                    .withDemoPeople(people))) {
+        SearchServer server = startServer(search, tokens, dataDir, people)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "zoomdex-demo-stop"));
       out.printf(
           Locale.ROOT,
@@ -223,6 +224,20 @@ public final class DemoCommand implements Callable<Integer> {
           server.uri());
       out.flush();
       stop.await();
+    }
+  }
+
+  /** Serves on the chosen port, or on any free one when it is taken (another demo, say). */
+  private SearchServer startServer(
+      SearchService search, ApiTokenStore tokens, Path dataDir, List<String> people) {
+    SearchServerSettings settings =
+        SearchServerSettings.of(search, tokens)
+            .withRuns(new StateStoreRunHistory(dataDir))
+            .withDemoPeople(people);
+    try {
+      return SearchServer.start(settings.withAddress(SearchServerSettings.LOOPBACK, port));
+    } catch (IllegalStateException portTaken) {
+      return SearchServer.start(settings.withAddress(SearchServerSettings.LOOPBACK, 0));
     }
   }
 }

@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zoomdex.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,7 +36,7 @@ class DemoCommandTest {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(new StringWriter(), true));
 
-    int code = cli.execute("demo", "--data", data.toString());
+    int code = cli.execute("demo", "--no-serve", "--data", data.toString());
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("Crawl complete").contains("./zoomdex check");
@@ -38,5 +47,48 @@ class DemoCommandTest {
     assertThat(readable.get(0)).isPositive();
     assertThat(readable).doesNotHaveDuplicates();
     assertThat(out.toString()).contains("a deactivated user (may read 0 documents in all): 0");
+  }
+
+  @Test
+  void demo_withServe_endsWithThePageServedAndItsUrlPrinted() throws Exception {
+    DemoCommand demo = new DemoCommand();
+    ServedPageWatcher out = new ServedPageWatcher();
+    CommandLine cli = new CommandLine(demo);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    Future<Integer> exit =
+        runner.submit(
+            () -> cli.execute("--serve", "--users", "6", "--port", "0", "--data", data.toString()));
+    try {
+      URI page = out.page.get(120, TimeUnit.SECONDS);
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(page.resolve("/api/demo")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("@");
+    } finally {
+      demo.stop.countDown();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+      runner.shutdownNow();
+    }
+  }
+
+  /** Output that completes a future as soon as it says where the page is served. */
+  private static final class ServedPageWatcher extends StringWriter {
+    private static final Pattern SERVED =
+        Pattern.compile("Serving the web page at (http://\\S+?)/? ");
+    final CompletableFuture<URI> page = new CompletableFuture<>();
+
+    @Override
+    public void write(String text, int offset, int length) {
+      super.write(text, offset, length);
+      Matcher url = SERVED.matcher(toString());
+      if (url.find()) {
+        page.complete(URI.create(url.group(1) + "/"));
+      }
+    }
   }
 }
