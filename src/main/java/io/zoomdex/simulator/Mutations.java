@@ -573,9 +573,16 @@ public final class Mutations {
     for (int i = 0; i < deactivations; i++) {
       pickActiveUser(r, touchedUsers).ifPresent(u -> deactivated.add(deactivateUser(u.id()).id()));
     }
+    // A deleted host would take the meetings changed above with them; keep those hosts.
+    Set<Integer> keep = new HashSet<>(touchedUsers);
+    for (ChangeEvent change : changesSince(firstSequence)) {
+      if (change.userId() != null) {
+        account.userByIdOrEmail(change.userId()).ifPresent(u -> keep.add(u.index()));
+      }
+    }
     List<String> deletedUsers = new ArrayList<>();
     for (int i = 0; i < userDeletions; i++) {
-      pickActiveUser(r, touchedUsers)
+      pickActiveUser(r, keep)
           .ifPresent(
               u -> {
                 deleteUser(u.id());
