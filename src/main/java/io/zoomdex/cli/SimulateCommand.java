@@ -3,6 +3,7 @@ package io.zoomdex.cli;
 import io.zoomdex.simulator.FaultSettings;
 import io.zoomdex.simulator.Plan;
 import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.Webhooks;
 import io.zoomdex.simulator.ZoomSimulator;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -107,6 +108,23 @@ public final class SimulateCommand implements Callable<Integer> {
   /** Released by Ctrl-C / SIGTERM (through a shutdown hook), or by a test. */
   final CountDownLatch stopSignal = new CountDownLatch(1);
 
+  @Option(
+      names = "--webhook-url",
+      description = "Send Zoom webhook events for the simulator's changes to this URL.")
+  java.net.URI webhookUrl;
+
+  @Option(
+      names = "--webhook-secret",
+      defaultValue = "${env:ZOOM_WEBHOOK_SECRET}",
+      description = "Webhook secret token (default: $ZOOM_WEBHOOK_SECRET).")
+  String webhookSecret;
+
+  @Option(
+      names = "--webhook-retry-scale",
+      defaultValue = "1",
+      description = "Multiplies Zoom's webhook retry delays (5, 20, 60 minutes), e.g. 0.001.")
+  double webhookRetryScale;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -134,6 +152,15 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println(badOption.getMessage());
       return ExitCodes.USAGE;
     }
+    if (webhookUrl != null && (webhookSecret == null || webhookSecret.isEmpty())) {
+      err.println(
+          "--webhook-url needs a secret token: set ZOOM_WEBHOOK_SECRET or --webhook-secret.");
+      return ExitCodes.USAGE;
+    }
+    if (!(webhookRetryScale > 0)) {
+      err.println("--webhook-retry-scale must be a positive number, e.g. 0.001.");
+      return ExitCodes.USAGE;
+    }
     CountDownLatch closed = new CountDownLatch(1);
     // On Ctrl-C the JVM waits for its hooks: this one lets the server close before exit.
     Thread hook =
@@ -145,6 +172,11 @@ public final class SimulateCommand implements Callable<Integer> {
             "zoom-simulator-shutdown");
     try (ZoomSimulator simulator = ZoomSimulator.start(settings)) {
       Runtime.getRuntime().addShutdownHook(hook);
+      if (webhookUrl != null) {
+        simulator.webhooks().useTiming(Webhooks.Timing.scaled(webhookRetryScale));
+        simulator.webhooks().subscribe(webhookUrl, webhookSecret);
+        out.println("# Webhook events go to " + webhookUrl);
+      }
       out.println("# Zoom simulator running; paste these lines into your shell:");
       out.println("export ZOOM_ACCOUNT_ID=" + simulator.accountId());
       out.println("export ZOOM_CLIENT_ID=" + simulator.clientId());

@@ -49,7 +49,7 @@ final class InstanceContent {
         email = host.email();
         internal = true;
       } else if (kind < 0.5) {
-        SimUser user = account.user(r.nextInt(account.userCount()));
+        SimUser user = account.user(r.nextInt(account.baseUserCount()));
         boolean signedIn = user.id() != null;
         id = signedIn ? user.id() : "";
         name = user.displayName();
@@ -110,7 +110,7 @@ final class InstanceContent {
         name = "Anonymous Attendee";
         email = "";
       } else {
-        SimUser asker = account.user(r.nextInt(account.userCount()));
+        SimUser asker = account.user(r.nextInt(account.baseUserCount()));
         name = asker.displayName();
         email = asker.email();
       }
@@ -144,7 +144,7 @@ final class InstanceContent {
     List<String> nextSteps = new ArrayList<>();
     int steps = 1 + r.nextInt(3);
     for (int i = 0; i < steps; i++) {
-      SimUser owner = account.user(r.nextInt(account.userCount()));
+      SimUser owner = account.user(r.nextInt(account.baseUserCount()));
       nextSteps.add(
           owner.displayName()
               + " will "

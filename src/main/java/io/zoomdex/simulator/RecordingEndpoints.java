@@ -57,7 +57,7 @@ final class RecordingEndpoints {
     boolean trash = request.query("trash").map(Boolean::parseBoolean).orElse(false);
     List<SimInstance> recorded = new ArrayList<>();
     if (!trash) {
-      for (SimMeeting meeting : account.meetingsOf(user)) {
+      for (SimMeeting meeting : account.meetingsOf(user, true)) {
         for (SimInstance instance : account.instancesOf(meeting)) {
           LocalDate day = LocalDate.ofInstant(instance.startTime(), ZoneOffset.UTC);
           if (instance.recorded()

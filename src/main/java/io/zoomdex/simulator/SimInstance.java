@@ -37,4 +37,21 @@ public record SimInstance(
   public int durationMinutes() {
     return (int) java.time.Duration.between(startTime, endTime).toMinutes();
   }
+
+  /** This instance once its AI Companion summary is done (unrestricted). */
+  public SimInstance withSummary() {
+    return new SimInstance(
+        uuid,
+        meetingId,
+        webinar,
+        hostIndex,
+        slot,
+        number,
+        startTime,
+        endTime,
+        participantCount,
+        true,
+        false,
+        recorded);
+  }
 }

@@ -47,4 +47,48 @@ public record SimMeeting(
   public String alternativeHostsField() {
     return String.join(";", alternativeHosts);
   }
+
+  /** This meeting with another number of past instances. */
+  public SimMeeting withInstanceCount(int count) {
+    return count == instanceCount
+        ? this
+        : new SimMeeting(
+            id,
+            hostIndex,
+            slot,
+            type,
+            topic,
+            agenda,
+            startTime,
+            durationMinutes,
+            timezone,
+            createdAt,
+            alternativeHosts,
+            invitees,
+            whoWillReceiveSummary,
+            listed,
+            count);
+  }
+
+  /** This meeting with the given changes applied (null fields of {@code changes} keep ours). */
+  public SimMeeting with(MeetingChanges changes) {
+    return new SimMeeting(
+        id,
+        hostIndex,
+        slot,
+        type,
+        changes.topic() != null ? changes.topic() : topic,
+        changes.agenda() != null ? changes.agenda() : agenda,
+        startTime,
+        durationMinutes,
+        timezone,
+        createdAt,
+        changes.alternativeHosts() != null ? changes.alternativeHosts() : alternativeHosts,
+        changes.invitees() != null ? changes.invitees() : invitees,
+        changes.whoWillReceiveSummary() != null
+            ? changes.whoWillReceiveSummary()
+            : whoWillReceiveSummary,
+        listed,
+        instanceCount);
+  }
 }

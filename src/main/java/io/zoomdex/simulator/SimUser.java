@@ -41,4 +41,21 @@ public record SimUser(
   public boolean hosts() {
     return status != SimUserStatus.PENDING;
   }
+
+  /** This user with another status (a deactivation or reactivation). */
+  public SimUser withStatus(SimUserStatus newStatus) {
+    return new SimUser(
+        index,
+        id,
+        email,
+        firstName,
+        lastName,
+        newStatus,
+        type,
+        webinarLicence,
+        dept,
+        timezone,
+        pmi,
+        createdAt);
+  }
 }

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * meeting, instance and participant is derived from the seed when asked for, so a 10,000-user
  * account costs no memory. Lookups by id decode the indices from the id ({@link IdCodec}).
  *
- * <p>A later overlay of mutations (new, changed or deleted meetings, deactivated users) can wrap
- * these derived values: every accessor goes through one method per entity kind.
+ * <p>An {@link AccountOverlay} of mutations (created, changed or deleted users, meetings,
+ * instances, summaries and webinars; see {@link Mutations}) sits on top of the derived values:
+ * every accessor goes through one method per entity kind, which applies it.
  */
 public final class SimulatedAccount {
   static final String DOMAIN = "acme-corp.example";
@@ -30,17 +31,22 @@ public final class SimulatedAccount {
   private final IdCodec ids;
   private final Instant anchor;
   private final InstanceContent content;
+  private final AccountOverlay overlay = new AccountOverlay();
 
   SimulatedAccount(SimulatorSettings settings, Instant anchor) {
     this.settings = settings;
     this.seed = settings.seed();
-    this.ids = new IdCodec(seed, settings.users());
+    this.ids = new IdCodec(seed, settings.users() + AccountOverlay.MAX_CREATED_USERS);
     this.anchor = anchor.truncatedTo(ChronoUnit.DAYS);
     this.content = new InstanceContent(this, seed);
   }
 
   IdCodec ids() {
     return ids;
+  }
+
+  AccountOverlay overlay() {
+    return overlay;
   }
 
   /** The day (00:00 UTC) all generated times are relative to. */
@@ -55,31 +61,74 @@ public final class SimulatedAccount {
 
   // ---------------------------------------------------------------- users
 
-  /** Number of users, pending ones included. */
+  /** Number of existing users, pending and created ones included, deleted ones not. */
   public int userCount() {
+    return indexLimit() - overlay.deletedUsers().size();
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  int settingsMeetingsPerUser() {
+    return settings.meetingsPerUser();
+  }
+
+  /** The generated users' count; derived data picks people among these only, so it is stable. */
+  int baseUserCount() {
     return settings.users();
   }
 
-  /** All users in index order, derived lazily. */
+  /** One past the highest user index in use (created users follow the generated ones). */
+  int indexLimit() {
+    return settings.users() + overlay.createdUserCount();
+  }
+
+  /** Whether user {@code index} exists now (it was generated or created, and not deleted). */
+  public boolean userExists(int index) {
+    return index >= 0 && index < indexLimit() && !overlay.userDeleted(index);
+  }
+
+  /** All existing users in index order, derived lazily (deleted users are skipped). */
   public List<SimUser> users() {
     return new AbstractList<>() {
       @Override
-      public SimUser get(int index) {
+      public SimUser get(int position) {
+        int index = position;
+        for (int deleted : overlay.deletedUsers()) {
+          if (deleted > index) {
+            break;
+          }
+          index++;
+        }
         return user(index);
       }
 
       @Override
       public int size() {
-        return settings.users();
+        return userCount();
       }
     };
   }
 
-  /** User {@code index} (0-based); user 0 is always an active, webinar-licensed owner. */
+  /**
+   * User {@code index} (0-based); user 0 is always an active, webinar-licensed owner. A deleted
+   * user is still returned here (past participant rows keep naming them): check {@link
+   * #userExists(int)}.
+   */
   public SimUser user(int index) {
+    if (index >= settings.users() && index < indexLimit()) {
+      SimUser created = overlay.createdUser(index).orElseThrow();
+      return overlay.statusOverride(index).map(created::withStatus).orElse(created);
+    }
     if (index < 0 || index >= settings.users()) {
       throw new IndexOutOfBoundsException("No user " + index + ".");
     }
+    SimUser derived = derivedUser(index);
+    return overlay.statusOverride(index).map(derived::withStatus).orElse(derived);
+  }
+
+  private SimUser derivedUser(int index) {
     SplittableRandom r = Hashes.random(seed, 10, index);
     String first = Vocabulary.pick(r, Vocabulary.FIRST_NAMES);
     String last = Vocabulary.pick(r, Vocabulary.LAST_NAMES);
@@ -118,7 +167,10 @@ public final class SimulatedAccount {
     }
     int at = idOrEmail.indexOf('@');
     if (at < 0) {
-      return ids.userIndexOfId(idOrEmail).map(this::user).filter(u -> u.id() != null);
+      return ids.userIndexOfId(idOrEmail)
+          .filter(this::userExists)
+          .map(this::user)
+          .filter(u -> u.id() != null);
     }
     int digits = at;
     while (digits > 0 && Character.isDigit(idOrEmail.charAt(digits - 1))) {
@@ -128,7 +180,7 @@ public final class SimulatedAccount {
       return Optional.empty();
     }
     int index = Integer.parseInt(idOrEmail.substring(digits, at));
-    if (index >= settings.users()) {
+    if (!userExists(index)) {
       return Optional.empty();
     }
     SimUser user = user(index);
@@ -142,40 +194,87 @@ public final class SimulatedAccount {
    * instant ones (never listed, found through recordings). Empty for pending users.
    */
   public List<SimMeeting> meetingsOf(SimUser host) {
+    return meetingsOf(host, false);
+  }
+
+  /**
+   * The user's meetings; with {@code includeDeleted} also the deleted ones, whose past instances
+   * and cloud recordings outlive them.
+   */
+  List<SimMeeting> meetingsOf(SimUser host, boolean includeDeleted) {
     List<SimMeeting> meetings = new ArrayList<>();
-    if (!host.hosts()) {
+    if (!userExists(host.index()) || !host.hosts()) {
       return meetings;
     }
-    for (int slot = 0; slot < settings.meetingsPerUser(); slot++) {
+    boolean generated = host.index() < settings.users();
+    for (int slot = 0; generated && slot < settings.meetingsPerUser(); slot++) {
       meetings.add(meeting(host.index(), slot));
     }
-    int instants = host.index() == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host.index()), 3);
+    meetings.addAll(
+        overlay.createdMeetings(host.index()).keySet().stream()
+            .map(slot -> meeting(host.index(), slot))
+            .toList());
+    int instants = generated ? instantCount(host.index()) : 0;
     for (int i = 0; i < instants; i++) {
       meetings.add(meeting(host.index(), FIRST_INSTANT_SLOT + i));
+    }
+    if (!includeDeleted) {
+      meetings.removeIf(m -> overlay.meetingDeleted(m.id()));
     }
     return meetings;
   }
 
-  /** The meeting with this numeric id, if it exists. */
+  private int instantCount(int host) {
+    return host == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host), 3);
+  }
+
+  /** The meeting with this numeric id, if it exists (deleted meetings do not). */
   public Optional<SimMeeting> meeting(long meetingId) {
     return ids.meetingKey(meetingId)
         .filter(k -> !k.webinar())
-        .filter(k -> meetingExists(k.hostIndex(), k.slot()))
+        .filter(k -> meetingRecordExists(k.hostIndex(), k.slot()))
+        .filter(k -> !overlay.meetingDeleted(meetingId))
         .map(k -> meeting(k.hostIndex(), k.slot()));
   }
 
-  private boolean meetingExists(int host, int slot) {
-    if (!user(host).hosts()) {
+  /** Whether the meeting exists or existed: its past instances outlive its deletion. */
+  private boolean meetingRecordExists(int host, int slot) {
+    if (!userExists(host) || !user(host).hosts()) {
+      return false;
+    }
+    if (overlay.isCreatedMeeting(host, slot)) {
+      return true;
+    }
+    if (host >= settings.users()) {
       return false;
     }
     if (slot < FIRST_INSTANT_SLOT) {
       return slot < settings.meetingsPerUser();
     }
-    int instants = host == 0 ? 1 : Math.floorMod(Hashes.of(seed, 21, host), 3);
-    return slot - FIRST_INSTANT_SLOT < instants;
+    return slot - FIRST_INSTANT_SLOT < instantCount(host);
   }
 
+  /**
+   * The meeting in slot {@code slot} of {@code host} as it is now: created or edited through the
+   * overlay, or derived; its instance count includes added instances.
+   */
   SimMeeting meeting(int host, int slot) {
+    long id = ids.meetingNumber(false, host, slot);
+    int added = overlay.addedInstances(id).size();
+    SimMeeting current =
+        overlay
+            .editedMeeting(id)
+            .or(() -> Optional.ofNullable(overlay.createdMeetings(host).get(slot)))
+            .orElseGet(() -> derivedMeeting(host, slot));
+    return current.withInstanceCount(baseInstanceCount(host, slot) + added);
+  }
+
+  /** Instances the seed generates for the meeting (added ones not counted). */
+  private int baseInstanceCount(int host, int slot) {
+    return overlay.isCreatedMeeting(host, slot) ? 0 : derivedMeeting(host, slot).instanceCount();
+  }
+
+  private SimMeeting derivedMeeting(int host, int slot) {
     SimUser hostUser = user(host);
     SplittableRandom r = Hashes.random(seed, 20, host, slot);
     long id = ids.meetingNumber(false, host, slot);
@@ -304,25 +403,43 @@ public final class SimulatedAccount {
   /** The user's webinars; empty for users without a webinar licence. */
   public List<SimWebinar> webinarsOf(SimUser host) {
     List<SimWebinar> webinars = new ArrayList<>();
-    if (!host.hosts() || !host.webinarLicence()) {
+    if (!webinarHostExists(host.index())) {
       return webinars;
     }
     for (int slot = 0; slot < settings.webinarsPerUser(); slot++) {
-      webinars.add(webinar(host.index(), slot));
+      SimWebinar webinar = webinar(host.index(), slot);
+      if (!overlay.webinarDeleted(webinar.id())) {
+        webinars.add(webinar);
+      }
     }
     return webinars;
   }
 
-  /** The webinar with this numeric id, if it exists. */
+  private boolean webinarHostExists(int host) {
+    return host < settings.users()
+        && userExists(host)
+        && user(host).hosts()
+        && user(host).webinarLicence();
+  }
+
+  /** The webinar with this numeric id, if it exists (deleted webinars do not). */
   public Optional<SimWebinar> webinar(long webinarId) {
     return ids.meetingKey(webinarId)
         .filter(IdCodec.MeetingKey::webinar)
         .filter(k -> k.slot() < settings.webinarsPerUser())
-        .filter(k -> user(k.hostIndex()).hosts() && user(k.hostIndex()).webinarLicence())
+        .filter(k -> webinarHostExists(k.hostIndex()))
+        .filter(k -> !overlay.webinarDeleted(webinarId))
         .map(k -> webinar(k.hostIndex(), k.slot()));
   }
 
+  /** The webinar as it is now (edited through the overlay, or derived). */
   SimWebinar webinar(int host, int slot) {
+    return overlay
+        .editedWebinar(ids.meetingNumber(true, host, slot))
+        .orElseGet(() -> derivedWebinar(host, slot));
+  }
+
+  private SimWebinar derivedWebinar(int host, int slot) {
     SimUser hostUser = user(host);
     SplittableRandom r = Hashes.random(seed, 30, host, slot);
     int type = r.nextDouble() < 0.7 ? 5 : 9;
@@ -381,10 +498,18 @@ public final class SimulatedAccount {
 
   // ---------------------------------------------------------------- instances
 
-  /** Every past instance of the meeting, newest first (including ones too old for Zoom). */
+  /**
+   * Every past instance of the meeting, newest first (including ones too old for Zoom): added
+   * instances, latest first, then the generated ones.
+   */
   public List<SimInstance> instancesOf(SimMeeting meeting) {
     List<SimInstance> instances = new ArrayList<>(meeting.instanceCount());
-    for (int n = 0; n < meeting.instanceCount(); n++) {
+    List<SimInstance> added = overlay.addedInstances(meeting.id());
+    for (int i = added.size() - 1; i >= 0; i--) {
+      instances.add(withLaterSummary(added.get(i)));
+    }
+    int base = baseInstanceCount(meeting.hostIndex(), meeting.slot());
+    for (int n = 0; n < base; n++) {
       instances.add(
           instance(new IdCodec.InstanceKey(false, meeting.hostIndex(), meeting.slot(), n)));
     }
@@ -409,15 +534,30 @@ public final class SimulatedAccount {
   private boolean instanceExists(IdCodec.InstanceKey key) {
     if (key.webinar()) {
       return key.slot() < settings.webinarsPerUser()
-          && user(key.hostIndex()).webinarLicence()
-          && user(key.hostIndex()).hosts()
+          && webinarHostExists(key.hostIndex())
           && key.number() < webinar(key.hostIndex(), key.slot()).instanceCount();
     }
-    return meetingExists(key.hostIndex(), key.slot())
+    return meetingRecordExists(key.hostIndex(), key.slot())
         && key.number() < meeting(key.hostIndex(), key.slot()).instanceCount();
   }
 
+  /** The instance as it is now: added through the overlay, or derived; with later summaries. */
   SimInstance instance(IdCodec.InstanceKey key) {
+    if (!key.webinar()) {
+      int base = baseInstanceCount(key.hostIndex(), key.slot());
+      if (key.number() >= base) {
+        long id = ids.meetingNumber(false, key.hostIndex(), key.slot());
+        return withLaterSummary(overlay.addedInstances(id).get(key.number() - base));
+      }
+    }
+    return withLaterSummary(derivedInstance(key));
+  }
+
+  private SimInstance withLaterSummary(SimInstance instance) {
+    return overlay.summaryAddedLater(instance.uuid()) ? instance.withSummary() : instance;
+  }
+
+  private SimInstance derivedInstance(IdCodec.InstanceKey key) {
     SplittableRandom r =
         Hashes.random(seed, 40, key.webinar() ? 1 : 0, key.hostIndex(), key.slot(), key.number());
     Instant start;
@@ -425,7 +565,7 @@ public final class SimulatedAccount {
     long meetingId;
     boolean instant = false;
     if (key.webinar()) {
-      SimWebinar webinar = webinar(key.hostIndex(), key.slot());
+      SimWebinar webinar = derivedWebinar(key.hostIndex(), key.slot());
       meetingId = webinar.id();
       plannedMinutes = webinar.durationMinutes();
       long spacingDays = 400L / Math.max(1, webinar.instanceCount());
@@ -434,7 +574,7 @@ public final class SimulatedAccount {
               .minus(Duration.ofDays(2 + spacingDays * key.number() + r.nextInt(3)))
               .plusSeconds(3600L * (9 + r.nextInt(8)));
     } else {
-      SimMeeting meeting = meeting(key.hostIndex(), key.slot());
+      SimMeeting meeting = derivedMeeting(key.hostIndex(), key.slot());
       meetingId = meeting.id();
       plannedMinutes = meeting.durationMinutes();
       instant = meeting.type() == 1;

@@ -12,7 +12,10 @@ final class UserEndpoints {
 
   private final SimulatedAccount account;
   private final PageTokens pageTokens;
-  private final AtomicReference<Map<SimUserStatus, Long>> statusCounts = new AtomicReference<>();
+  private final AtomicReference<Counts> statusCounts = new AtomicReference<>();
+
+  /** Users per status, valid for one version of the account's overlay. */
+  private record Counts(long version, Map<SimUserStatus, Long> byStatus) {}
 
   UserEndpoints(SimulatedAccount account, PageTokens pageTokens) {
     this.account = account;
@@ -35,8 +38,12 @@ final class UserEndpoints {
     ObjectNode body = Json.object();
     ArrayNode users = Json.array();
     int index = start;
-    while (index < account.userCount() && users.size() < pageSize) {
-      SimUser user = account.user(index++);
+    while (index < account.indexLimit() && users.size() < pageSize) {
+      int current = index++;
+      if (!account.userExists(current)) {
+        continue;
+      }
+      SimUser user = account.user(current);
       if (user.status() == status) {
         users.add(UserJson.listItem(user));
       }
@@ -58,18 +65,19 @@ final class UserEndpoints {
     };
   }
 
-  /** Users per status, counted once (a scan of the derived users). */
+  /** Users per status, counted once per change of the account (a scan of the derived users). */
   private Map<SimUserStatus, Long> counts() {
-    Map<SimUserStatus, Long> counts = statusCounts.get();
-    if (counts == null) {
+    long version = account.overlay().version();
+    Counts counts = statusCounts.get();
+    if (counts == null || counts.version() != version) {
       Map<SimUserStatus, Long> counted = new EnumMap<>(SimUserStatus.class);
-      for (int i = 0; i < account.userCount(); i++) {
-        counted.merge(account.user(i).status(), 1L, Long::sum);
+      for (SimUser user : account.users()) {
+        counted.merge(user.status(), 1L, Long::sum);
       }
-      counts = Map.copyOf(counted);
+      counts = new Counts(version, Map.copyOf(counted));
       statusCounts.set(counts);
     }
-    return counts;
+    return counts.byStatus();
   }
 
   private ApiResponse getUser(ApiRequest request) {

@@ -36,6 +36,8 @@ public final class ZoomSimulator implements AutoCloseable {
   private final AccessTokens tokens;
   private final List<String> grantedScopes;
   private final String origin;
+  private final Mutations mutations;
+  private final Webhooks webhooks;
 
   private ZoomSimulator(SimulatorSettings settings, LongSupplier nanoTime) throws IOException {
     this.settings = settings;
@@ -43,6 +45,9 @@ public final class ZoomSimulator implements AutoCloseable {
     this.account = new SimulatedAccount(settings, clock.now());
     this.credentials = Credentials.derive(settings.seed(), account.accountId());
     this.requestLog = new RequestLog();
+    this.mutations = new Mutations(account, clock);
+    this.webhooks = new Webhooks(java.time.Clock.systemUTC());
+    mutations.addListener(webhooks);
     this.faults = new Faults(settings.seed(), settings.faults());
     Set<String> scopes = new LinkedHashSet<>(Endpoint.GRANTED_SCOPES);
     scopes.removeAll(settings.missingScopes());
@@ -162,6 +167,16 @@ public final class ZoomSimulator implements AutoCloseable {
     return clock;
   }
 
+  /** Changes to the account (visible through every endpoint and {@link #account()}). */
+  public Mutations mutations() {
+    return mutations;
+  }
+
+  /** The webhook emitter: subscribe endpoints to receive the mutations' Zoom events. */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
   /** Makes every access token issued so far answer 401/124. */
   public void revokeAllTokens() {
     tokens.revokeAll();
@@ -177,6 +192,7 @@ public final class ZoomSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    webhooks.close();
     server.stop(0);
     executor.shutdownNow();
   }

@@ -10,6 +10,12 @@
  * io.zoomdex.simulator.ZoomSimulator#faults()} injects failures and {@link
  * io.zoomdex.simulator.ZoomSimulator#clock()} moves time (page tokens, access tokens, daily caps).
  *
+ * <p>{@link io.zoomdex.simulator.ZoomSimulator#mutations()} changes the account on top of the
+ * derived data (meetings, instances, summaries, webinars, users; {@code changeFraction} for a
+ * deterministic mix), visible through every endpoint and the ground truth and logged in order;
+ * {@link io.zoomdex.simulator.ZoomSimulator#webhooks()} posts each change as Zoom's signed webhook
+ * event, with URL validation, Zoom's retries (scalable), redelivery and a delivery log.
+ *
  * <p>Exact answers a client must handle:
  *
  * <ul>

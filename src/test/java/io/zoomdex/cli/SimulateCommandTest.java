@@ -72,6 +72,24 @@ class SimulateCommandTest {
     assertThat(err.toString()).contains("Unknown plan 'gold'");
   }
 
+  @Test
+  void simulate_webhookUrlWithoutSecret_isAUsageError() {
+    CommandLine cli = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+
+    int code =
+        cli.execute(
+            "simulate",
+            "--webhook-url",
+            "http://127.0.0.1:9/webhooks/zoom",
+            "--webhook-secret",
+            "");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("needs a secret token");
+  }
+
   /** A writer whose lines a test can wait for. */
   private static final class PipedLines extends java.io.Writer {
     private final StringBuilder text = new StringBuilder();

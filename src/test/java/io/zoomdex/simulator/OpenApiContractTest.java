@@ -211,6 +211,69 @@ class OpenApiContractTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void mutatedAccount_answersMatchTheSpec() throws IOException {
+    try (ZoomSimulator mutated =
+        ZoomSimulator.start(SimulatorFixtures.settings().users(40).webinarsPerUser(2).build())) {
+      SimulatorHttp client = new SimulatorHttp(mutated);
+      SimulatedAccount account = mutated.account();
+      Mutations mutations = mutated.mutations();
+      SimUser owner = account.user(0);
+      SimMeeting recurring = account.meetingsOf(owner).get(0);
+      mutations.updateMeeting(
+          recurring.id(),
+          MeetingChanges.none()
+              .withTopic("Renamed")
+              .withAlternativeHosts(List.of(account.user(1).email()))
+              .withInvitees(List.of(new SimInvitee("x@partner.example", false)))
+              .withWhoWillReceiveSummary(4));
+      SimInstance added =
+          mutations.addInstance(
+              recurring.id(),
+              new NewInstance(
+                  SimulatorFixtures.START.minusSeconds(7200),
+                  java.time.Duration.ofMinutes(45),
+                  5,
+                  true,
+                  true));
+      SimMeeting created =
+          mutations.createMeeting(
+              owner.id(), "New", "Agenda.", SimulatorFixtures.START.plusSeconds(86_400), 30);
+      SimUser newcomer = mutations.createUser("Ada", "Lovelace", 2);
+      ChangeSet changes = mutations.changeFraction(0.1, 3);
+      String uuid = SimulatorHttp.doubleEncode(added.uuid());
+      LocalDate day = LocalDate.ofInstant(added.startTime(), ZoneOffset.UTC);
+      Map<String, Endpoint> calls = new LinkedHashMap<>();
+      calls.put("/meetings/" + recurring.id(), Endpoint.MEETING);
+      calls.put("/meetings/" + created.id(), Endpoint.MEETING);
+      calls.put("/users/" + owner.id() + "/meetings?page_size=300", Endpoint.MEETINGS);
+      calls.put("/past_meetings/" + recurring.id() + "/instances", Endpoint.PAST_MEETING_INSTANCES);
+      calls.put("/past_meetings/" + uuid, Endpoint.PAST_MEETING);
+      calls.put("/past_meetings/" + uuid + "/participants", Endpoint.PAST_MEETING_PARTICIPANTS);
+      calls.put("/meetings/" + uuid + "/meeting_summary", Endpoint.MEETING_SUMMARY);
+      calls.put(
+          "/users/" + owner.id() + "/recordings?from=" + day + "&to=" + day, Endpoint.RECORDINGS);
+      calls.put("/users/" + newcomer.id(), Endpoint.USER);
+      calls.put("/users?page_size=300", Endpoint.USERS);
+      calls.put("/users?status=inactive&page_size=300", Endpoint.USERS);
+      for (String summarized : changes.newSummaries()) {
+        calls.put(
+            "/meetings/" + SimulatorHttp.doubleEncode(summarized) + "/meeting_summary",
+            Endpoint.MEETING_SUMMARY);
+      }
+      for (long webinarId : changes.updatedWebinars()) {
+        calls.put("/webinars/" + webinarId, Endpoint.WEBINAR);
+      }
+      List<String> problems = new ArrayList<>();
+      for (Map.Entry<String, Endpoint> call : calls.entrySet()) {
+        HttpResponse<String> response = client.get(call.getKey());
+        assertThat(response.statusCode()).as(call.getKey() + " " + response.body()).isEqualTo(200);
+        problems.addAll(validate(call.getValue(), call.getKey(), response.body()));
+      }
+      assertThat(problems).isEmpty();
+    }
+  }
+
   private static List<String> validate(Endpoint endpoint, String pathAndQuery, String body) {
     String path =
         pathAndQuery.contains("?")
