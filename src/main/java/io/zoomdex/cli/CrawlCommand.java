@@ -60,6 +60,15 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the final report as one line of JSON.")
   boolean json;
 
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      defaultValue = "" + CrawlJob.DEFAULT_COMMIT_EVERY,
+      description =
+          "Documents per index commit and checkpoint (default: ${DEFAULT-VALUE}); a killed crawl"
+              + " resumes from the last checkpoint.")
+  int commitEvery;
+
   private final Map<String, String> environment;
   private final Clock clock;
 
@@ -84,7 +93,7 @@ public final class CrawlCommand implements Callable<Integer> {
       CrawlStats stats = new CrawlStats();
       SyncReport report;
       try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
-        report = new CrawlJob(settings, data, clock).run(firstDay, stats);
+        report = new CrawlJob(settings, data, clock, Math.max(1, commitEvery)).run(firstDay, stats);
       }
       out.println(json ? ReportJson.write(report) : ReportText.format(report));
       return report.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;

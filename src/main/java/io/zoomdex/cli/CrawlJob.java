@@ -25,17 +25,19 @@ import java.util.Map;
  * client, crawler, sink, state and engine that the crawl and demo commands share.
  */
 final class CrawlJob {
-  /** Documents committed together: a crash costs at most this much redone work. */
-  private static final int BATCH_SIZE = 500;
+  /** Documents committed together by default: a crash costs at most this much redone work. */
+  static final int DEFAULT_COMMIT_EVERY = 500;
 
   private final ZoomSettings settings;
   private final Path dataDir;
   private final Clock clock;
+  private final int commitEvery;
 
-  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock) {
+  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock, int commitEvery) {
     this.settings = settings;
     this.dataDir = dataDir;
     this.clock = clock;
+    this.commitEvery = commitEvery;
   }
 
   /**
@@ -55,7 +57,7 @@ final class CrawlJob {
               client,
               new DocumentMapper(settings.oauthUrl().toString()),
               crawlThreads(settings.concurrency()));
-      return new SyncEngine(crawler, sink, state, clock, BATCH_SIZE, () -> usage(client.stats()))
+      return new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()))
           .fullCrawl(since, stats);
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);

@@ -6,6 +6,8 @@ import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
+import io.zoomdex.source.CrawlOutput;
+import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.ZoomCrawler;
 import io.zoomdex.zoom.ZoomException;
@@ -18,14 +20,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a full crawl into the index: drops unchanged documents (by the ledger), writes the rest,
  * commits the index before the ledger records it, and, only after a crawl proven complete, deletes
  * the documents the crawl no longer saw. A partial crawl deletes nothing.
+ *
+ * <p>Each commit also checkpoints the users whose documents are all in: a run that died (killed,
+ * power lost) is resumed by the next full crawl, which skips those users and keeps the same run, so
+ * its deletions compare against everything the run saw before and after the interruption.
  */
 public final class SyncEngine {
+  private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+  private static final String FULL = "full";
+  private static final String ABANDONED = "abandoned";
+
+  /** An interrupted full run younger than this is resumed; an older one starts over. */
+  private static final Duration RESUMABLE_FOR = Duration.ofHours(24);
+
   /** How many deletions go into one commit. */
   private static final int DELETE_BATCH = 1_000;
 
@@ -66,10 +83,23 @@ public final class SyncEngine {
    */
   public SyncReport fullCrawl(LocalDate since, CrawlStats stats) {
     Instant started = clock.instant();
-    long runId = state.beginRun("full", started);
+    Set<String> usersDone = Set.of();
+    long runId;
+    Optional<StateStore.RunRecord> interrupted = state.unfinishedRun(FULL);
+    if (interrupted.isPresent()
+        && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR))) {
+      runId = interrupted.get().id();
+      usersDone = state.finishedUsers(runId);
+      log.info("Resuming interrupted run {}: {} users already indexed", runId, usersDone.size());
+    } else {
+      interrupted.ifPresent(
+          old ->
+              state.finishRun(old.id(), started, ABANDONED, "Interrupted and too old to resume."));
+      runId = state.beginRun(FULL, started);
+    }
     Batch batch = new Batch(runId);
     try {
-      crawler.crawl(since, LocalDate.now(clock), batch::accept, stats);
+      crawler.crawl(new CrawlPlan(since, LocalDate.now(clock), usersDone), batch, stats);
       batch.flush();
     } catch (ZoomException | StorageException e) {
       batch.flushQuietly();
@@ -81,7 +111,7 @@ public final class SyncEngine {
     SyncReport report =
         new SyncReport(
             runId,
-            "full",
+            FULL,
             outcome,
             started,
             Duration.between(started, clock.instant()),
@@ -126,10 +156,11 @@ public final class SyncEngine {
   }
 
   /** The documents of a run not yet committed; called from the crawl's threads. */
-  private final class Batch {
+  private final class Batch implements CrawlOutput {
     private final long runId;
     private final Map<DocumentId, String> written = new HashMap<>();
     private final List<DocumentId> seenUnchanged = new ArrayList<>();
+    private final List<String> finishedUsers = new ArrayList<>();
     private long added;
     private long updated;
     private long unchanged;
@@ -138,7 +169,8 @@ public final class SyncEngine {
       this.runId = runId;
     }
 
-    synchronized void accept(Change change) {
+    @Override
+    public synchronized void accept(Change change) {
       if (!(change instanceof Change.Upsert upsert)) {
         throw new IllegalArgumentException("A crawl only produces upserts: " + change.id());
       }
@@ -169,6 +201,12 @@ public final class SyncEngine {
       }
     }
 
+    /** A user's documents are all in this batch or earlier ones: checkpoint them with it. */
+    @Override
+    public synchronized void userFinished(String userId) {
+      finishedUsers.add(userId);
+    }
+
     /** Commits the index, then records in the ledger what it durably holds. */
     synchronized void flush() {
       try {
@@ -176,9 +214,10 @@ public final class SyncEngine {
       } catch (SinkException e) {
         throw new StorageException(e.getMessage(), e);
       }
-      state.recordBatch(runId, written, seenUnchanged);
+      state.recordBatch(runId, written, seenUnchanged, finishedUsers);
       written.clear();
       seenUnchanged.clear();
+      finishedUsers.clear();
     }
 
     /** Keeps what was crawled before a fatal error, if the index can still take it. */
