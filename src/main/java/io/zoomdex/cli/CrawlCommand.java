@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Crawls users, meetings, webinars, every past instance, participants, Q&A, AI summaries"
           + " and cloud-recording transcripts into the index under --data.",
-      "Documents no longer in Zoom are deleted only after a crawl that saw everything."
+      "Documents no longer in Zoom are deleted only after a crawl that saw everything.",
+      "The index is embedded Lucene under --data, or OpenSearch with --index opensearch; the sync"
+          + " state always lives under --data."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CrawlCommand implements Callable<Integer> {
   @Mixin ZoomOptions zoom;
+  @Mixin IndexOptions index = new IndexOptions();
   @Spec CommandSpec spec;
 
   @Option(
@@ -93,7 +96,14 @@ public final class CrawlCommand implements Callable<Integer> {
       CrawlStats stats = new CrawlStats();
       SyncReport report;
       try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
-        report = new CrawlJob(settings, data, clock, Math.max(1, commitEvery)).run(firstDay, stats);
+        CrawlJob job =
+            new CrawlJob(
+                settings,
+                data,
+                clock,
+                Math.max(1, commitEvery),
+                dir -> index.openSink(dir, environment));
+        report = job.run(firstDay, stats);
       }
       out.println(json ? ReportJson.write(report) : ReportText.format(report));
       return report.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;

@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.RateLabel;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.source.CrawlStats;
@@ -21,8 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One full crawl of a Zoom account into the embedded index under a data directory: the wiring of
- * client, crawler, sink, state and engine that the crawl and demo commands share.
+ * One full crawl of a Zoom account into an index (embedded Lucene under the data directory, or
+ * OpenSearch) with its sync state under the data directory: the wiring of client, crawler, sink,
+ * state and engine that the crawl and demo commands share.
  */
 final class CrawlJob {
   /** Documents committed together by default: a crash costs at most this much redone work. */
@@ -32,12 +34,25 @@ final class CrawlJob {
   private final Path dataDir;
   private final Clock clock;
   private final int commitEvery;
+  private final SinkOpener sinks;
 
-  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock, int commitEvery) {
+  /** Opens the index the crawl writes to. */
+  @FunctionalInterface
+  interface SinkOpener {
+    IndexSink open(Path dataDir) throws SinkException;
+  }
+
+  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock, int commitEvery, SinkOpener sinks) {
     this.settings = settings;
     this.dataDir = dataDir;
     this.clock = clock;
     this.commitEvery = commitEvery;
+    this.sinks = sinks;
+  }
+
+  /** Opens the embedded Lucene index under the data directory. */
+  static IndexSink embeddedLucene(Path dataDir) throws SinkException {
+    return LuceneIndexSink.open(dataDir.resolve("index"));
   }
 
   /**
@@ -51,7 +66,7 @@ final class CrawlJob {
     ZoomClient client = ZoomClient.create(settings);
     client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
-        LuceneIndexSink sink = openSink()) {
+        IndexSink sink = sinks.open(dataDir)) {
       ZoomCrawler crawler =
           new ZoomCrawler(
               client,
@@ -62,10 +77,6 @@ final class CrawlJob {
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
     }
-  }
-
-  private LuceneIndexSink openSink() throws SinkException {
-    return LuceneIndexSink.open(dataDir.resolve("index"));
   }
 
   /**

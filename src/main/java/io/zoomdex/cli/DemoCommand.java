@@ -142,7 +142,8 @@ public final class DemoCommand implements Callable<Integer> {
     CrawlStats stats = new CrawlStats();
     try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
       LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
-      return new CrawlJob(settings, dataDir, clock, CrawlJob.DEFAULT_COMMIT_EVERY)
+      return new CrawlJob(
+              settings, dataDir, clock, CrawlJob.DEFAULT_COMMIT_EVERY, CrawlJob::embeddedLucene)
           .run(since, stats);
     }
   }
