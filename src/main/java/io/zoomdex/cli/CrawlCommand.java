@@ -60,6 +60,21 @@ public final class CrawlCommand implements Callable<Integer> {
       description = "First day of cloud recordings to crawl (default: 12 months ago).")
   String since;
 
+  /** Which crawl to run. */
+  enum Mode {
+    full,
+    incremental
+  }
+
+  @Option(
+      names = "--mode",
+      defaultValue = "full",
+      description =
+          "full: everything, then deletes what Zoom no longer has (after a complete crawl only);"
+              + " incremental: only what can have changed since the last complete crawl, deletes"
+              + " nothing (default: ${DEFAULT-VALUE}).")
+  Mode mode;
+
   @Option(names = "--json", description = "Print the final report as one line of JSON.")
   boolean json;
 
@@ -103,7 +118,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 clock,
                 Math.max(1, commitEvery),
                 dir -> index.openSink(dir, environment));
-        report = job.run(firstDay, stats);
+        report = job.run(firstDay, stats, mode == Mode.incremental);
       }
       out.println(json ? ReportJson.write(report) : ReportText.format(report));
       return report.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;

@@ -62,7 +62,12 @@ final class CrawlJob {
    * @throws io.zoomdex.zoom.ZoomException when Zoom refuses the crawl as a whole
    * @throws StorageException when the index or state cannot be written
    */
-  SyncReport run(LocalDate since, CrawlStats stats) {
+  /**
+   * Crawls, in full or only what can have changed since the last complete crawl.
+   *
+   * @param incremental whether to crawl only what can have changed
+   */
+  SyncReport run(LocalDate since, CrawlStats stats, boolean incremental) {
     ZoomClient client = ZoomClient.create(settings);
     client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
@@ -72,8 +77,9 @@ final class CrawlJob {
               client,
               new DocumentMapper(settings.oauthUrl().toString()),
               crawlThreads(settings.concurrency()));
-      return new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()))
-          .fullCrawl(since, stats);
+      SyncEngine engine =
+          new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
+      return incremental ? engine.incrementalCrawl(since, stats) : engine.fullCrawl(since, stats);
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
     }

@@ -144,7 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
       LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
       return new CrawlJob(
               settings, dataDir, clock, CrawlJob.DEFAULT_COMMIT_EVERY, CrawlJob::embeddedLucene)
-          .run(since, stats);
+          .run(since, stats, false);
     }
   }
 

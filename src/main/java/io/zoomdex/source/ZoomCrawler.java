@@ -1,7 +1,13 @@
 package io.zoomdex.source;
 
+import static io.zoomdex.document.DocumentType.PAST_MEETING;
+import static io.zoomdex.document.DocumentType.PAST_WEBINAR;
+import static io.zoomdex.document.DocumentType.TRANSCRIPT;
+
 import io.zoomdex.document.Change;
 import io.zoomdex.document.Document;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.zoom.ZoomApi;
 import io.zoomdex.zoom.ZoomException;
@@ -74,7 +80,7 @@ public final class ZoomCrawler {
     List<ZoomUser> hosts = users.stream().filter(u -> u.id() != null && !u.id().isBlank()).toList();
     stats.usersFound(hosts.size());
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-    Run run = new Run(new ReaderRules(directory), output, stats, fatal, plan.since(), plan.today());
+    Run run = new Run(new ReaderRules(directory), output, stats, fatal, plan);
     try (TaskGroup tasks = new TaskGroup(threads, run::failure)) {
       run.tasks = tasks;
       for (ZoomUser user : hosts) {
@@ -98,8 +104,7 @@ public final class ZoomCrawler {
     private final CrawlOutput output;
     private final CrawlStats stats;
     private final AtomicReference<RuntimeException> fatal;
-    private final LocalDate since;
-    private final LocalDate today;
+    private final CrawlPlan plan;
     private TaskGroup tasks;
 
     Run(
@@ -107,14 +112,12 @@ public final class ZoomCrawler {
         CrawlOutput output,
         CrawlStats stats,
         AtomicReference<RuntimeException> fatal,
-        LocalDate since,
-        LocalDate today) {
+        CrawlPlan plan) {
       this.rules = rules;
       this.output = output;
       this.stats = stats;
       this.fatal = fatal;
-      this.since = since;
-      this.today = today;
+      this.plan = plan;
     }
 
     void user(UserWork work) {
@@ -135,7 +138,10 @@ public final class ZoomCrawler {
               call(work, "webinars of user " + userId, () -> zoom.listWebinars(userId))
                   .ifPresent(
                       ws -> ws.forEach(w -> webinar(work, w, userId, series, listedInstances))));
-      for (LocalDate from = since; !from.isAfter(today); from = from.plusMonths(1)) {
+      LocalDate today = plan.today();
+      for (LocalDate from = plan.firstRecordingDay();
+          !from.isAfter(today);
+          from = from.plusMonths(1)) {
         LocalDate windowStart = from;
         LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), today);
         String what = "recordings of user " + userId + " from " + from + " to " + windowEnd;
@@ -172,18 +178,26 @@ public final class ZoomCrawler {
       }
       Meeting meeting = details.get();
       SeriesPeople people = rules.meetingPeople(meeting, userId);
-      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda())));
-      emit(mapper.meeting(meeting, rules.series(people)));
+      Document document = mapper.meeting(meeting, rules.series(people));
+      boolean changed = plan.changed(document);
+      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda()), changed));
+      emit(document);
       call(
               work,
               "instances of meeting " + meeting.id(),
               () -> zoom.listPastMeetingInstances(meeting.id()))
           .ifPresent(
               instances -> {
+                String agenda = nonNull(meeting.agenda());
                 for (PastInstance instance : instances) {
-                  if (listedInstances.add(instance.uuid())) {
-                    String agenda = nonNull(meeting.agenda());
-                    submit(work, () -> pastMeeting(work, instance.uuid(), people, agenda));
+                  String uuid = instance.uuid();
+                  if (!listedInstances.add(uuid)) {
+                    continue;
+                  }
+                  if (plan.wants(id(PAST_MEETING, uuid), changed)) {
+                    submit(work, () -> pastMeeting(work, uuid, people, agenda, false));
+                  } else if (plan.mayHaveNewSummary(uuid, instance.startTime())) {
+                    submit(work, () -> pastMeeting(work, uuid, people, agenda, true));
                   }
                 }
               });
@@ -205,9 +219,11 @@ public final class ZoomCrawler {
           call(work, "panelists of webinar " + webinar.id(), () -> zoom.listPanelists(webinar.id()))
               .orElse(List.of());
       SeriesPeople people = rules.webinarPeople(webinar, userId, panelists);
-      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda())));
       List<String> names = panelists.stream().map(Panelist::name).toList();
-      emit(mapper.webinar(webinar, names, rules.series(people)));
+      Document document = mapper.webinar(webinar, names, rules.series(people));
+      boolean changed = plan.changed(document);
+      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda()), changed));
+      emit(document);
       call(
               work,
               "instances of webinar " + webinar.id(),
@@ -215,18 +231,30 @@ public final class ZoomCrawler {
           .ifPresent(
               instances -> {
                 for (PastInstance instance : instances) {
-                  if (listedInstances.add(instance.uuid())) {
+                  if (listedInstances.add(instance.uuid())
+                      && plan.wants(id(PAST_WEBINAR, instance.uuid()), changed)) {
                     submit(work, () -> pastWebinar(work, webinar, instance, people));
                   }
                 }
               });
     }
 
-    private void pastMeeting(UserWork work, String uuid, SeriesPeople listedPeople, String agenda) {
+    /**
+     * Indexes an ended meeting instance with its participants, Q&amp;A and summary.
+     *
+     * @param onlyIfSummaryAppeared read no further than the details unless a summary now exists (an
+     *     incremental crawl's check of an instance it already holds)
+     */
+    private void pastMeeting(
+        UserWork work,
+        String uuid,
+        SeriesPeople listedPeople,
+        String agenda,
+        boolean onlyIfSummaryAppeared) {
       Optional<PastMeeting> found =
           call(work, "past meeting " + uuid, () -> zoom.getPastMeeting(uuid));
-      if (found.isEmpty()) {
-        return; // too old or gone: no document for this instance
+      if (found.isEmpty() || (onlyIfSummaryAppeared && !found.get().hasMeetingSummary())) {
+        return; // too old or gone (no document), or nothing new
       }
       PastMeeting instance = found.get();
       SeriesPeople people =
@@ -267,8 +295,10 @@ public final class ZoomCrawler {
         Map<Long, Series> series,
         Set<String> listedInstances) {
       Series known = series.get(recording.id());
-      if (known == null && listedInstances.add(recording.uuid())) {
-        submit(work, () -> pastMeeting(work, recording.uuid(), null, ""));
+      if (known == null
+          && listedInstances.add(recording.uuid())
+          && plan.wants(id(PAST_MEETING, recording.uuid()), false)) {
+        submit(work, () -> pastMeeting(work, recording.uuid(), null, "", false));
       }
       SeriesPeople people =
           known != null ? known.people() : rules.unlistedPeople(null, recording.hostId());
@@ -279,6 +309,9 @@ public final class ZoomCrawler {
       recording.recordingFiles().stream()
           .filter(RecordingFile::isTranscript)
           .filter(file -> file.downloadUrl() != null && !file.downloadUrl().isBlank())
+          .filter(
+              file ->
+                  plan.wants(id(TRANSCRIPT, recording.uuid()), known != null && known.changed()))
           .findFirst()
           .ifPresent(
               file -> submit(work, () -> transcript(work, recording, file, transcriptPeople)));
@@ -377,6 +410,10 @@ public final class ZoomCrawler {
     };
   }
 
+  private static DocumentId id(DocumentType type, String key) {
+    return new DocumentId(type, key);
+  }
+
   private static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
   }
@@ -406,5 +443,5 @@ public final class ZoomCrawler {
   }
 
   /** What a listed meeting or webinar contributes to its instances and recordings. */
-  private record Series(SeriesPeople people, String agenda) {}
+  private record Series(SeriesPeople people, String agenda, boolean changed) {}
 }

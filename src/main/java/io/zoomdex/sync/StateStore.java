@@ -205,6 +205,29 @@ public final class StateStore implements AutoCloseable {
         .findFirst();
   }
 
+  /** The newest run that finished complete, of any mode: where an incremental crawl starts. */
+  public synchronized Optional<RunRecord> lastCompleteRun() {
+    try (PreparedStatement select =
+            db.prepareStatement(
+                "SELECT id, mode, started, finished, outcome, report FROM runs WHERE outcome ="
+                    + " 'complete' ORDER BY id DESC LIMIT 1");
+        ResultSet row = select.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new RunRecord(
+              row.getLong(1),
+              row.getString(2),
+              Instant.parse(row.getString(3)),
+              Instant.parse(row.getString(4)),
+              row.getString(5),
+              row.getString(6)));
+    } catch (SQLException e) {
+      throw failure("read the run history", e);
+    }
+  }
+
   /** The users an unfinished run recorded as fully indexed. */
   public synchronized Set<String> finishedUsers(long runId) {
     try (PreparedStatement select =

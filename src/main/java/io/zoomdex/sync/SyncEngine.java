@@ -9,12 +9,14 @@ import io.zoomdex.sink.SinkException;
 import io.zoomdex.source.CrawlOutput;
 import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
+import io.zoomdex.source.KnownDocuments;
 import io.zoomdex.source.ZoomCrawler;
 import io.zoomdex.zoom.ZoomException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncEngine {
   private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
   private static final String FULL = "full";
+  private static final String INCREMENTAL = "incremental";
   private static final String ABANDONED = "abandoned";
 
   /** An interrupted full run younger than this is resumed; an older one starts over. */
@@ -92,26 +95,54 @@ public final class SyncEngine {
       usersDone = state.finishedUsers(runId);
       log.info("Resuming interrupted run {}: {} users already indexed", runId, usersDone.size());
     } else {
-      interrupted.ifPresent(
-          old ->
-              state.finishRun(old.id(), started, ABANDONED, "Interrupted and too old to resume."));
+      interrupted.ifPresent(old -> abandon(old, started));
       runId = state.beginRun(FULL, started);
     }
+    CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
+    return run(FULL, runId, started, plan, stats);
+  }
+
+  /**
+   * Crawls only what can have changed since the last complete crawl (see {@link CrawlPlan}): new
+   * instances, summaries and transcripts, and every series' current details. Deletes nothing:
+   * documents gone from Zoom leave at the next full crawl. With no complete crawl yet, this is a
+   * full crawl.
+   *
+   * @throws ZoomException as {@link #fullCrawl}
+   * @throws StorageException as {@link #fullCrawl}
+   */
+  public SyncReport incrementalCrawl(LocalDate since, CrawlStats stats) {
+    Optional<StateStore.RunRecord> last = state.lastCompleteRun();
+    if (last.isEmpty()) {
+      log.info("No complete crawl yet: running a full one instead of an incremental one");
+      return fullCrawl(since, stats);
+    }
+    Instant started = clock.instant();
+    state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
+    long runId = state.beginRun(INCREMENTAL, started);
+    KnownDocuments known = new LedgerDocuments();
+    CrawlPlan plan = CrawlPlan.incremental(since, today(), last.get().started(), known);
+    return run(INCREMENTAL, runId, started, plan, stats);
+  }
+
+  private SyncReport run(
+      String mode, long runId, Instant started, CrawlPlan plan, CrawlStats stats) {
     Batch batch = new Batch(runId);
     try {
-      crawler.crawl(new CrawlPlan(since, LocalDate.now(clock), usersDone), batch, stats);
+      crawler.crawl(plan, batch, stats);
       batch.flush();
     } catch (ZoomException | StorageException e) {
       batch.flushQuietly();
       state.finishRun(runId, clock.instant(), SyncReport.FAILED, e.getMessage());
       throw e;
     }
-    long deleted = stats.complete() ? deleteUnseen(runId) : 0;
+    boolean deletes = stats.complete() && !plan.incremental();
+    long deleted = deletes ? deleteUnseen(runId) : 0;
     String outcome = stats.complete() ? SyncReport.COMPLETE : SyncReport.PARTIAL;
     SyncReport report =
         new SyncReport(
             runId,
-            FULL,
+            mode,
             outcome,
             started,
             Duration.between(started, clock.instant()),
@@ -126,6 +157,27 @@ public final class SyncEngine {
             apiUsage.get());
     state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
     return report;
+  }
+
+  /** What the ledger says the index holds. */
+  private final class LedgerDocuments implements KnownDocuments {
+    @Override
+    public boolean contains(DocumentId id) {
+      return state.version(id).isPresent();
+    }
+
+    @Override
+    public boolean holds(Document document) {
+      return state.version(document.id()).map(DocumentVersion.of(document)::equals).orElse(false);
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  private void abandon(StateStore.RunRecord run, Instant now) {
+    state.finishRun(run.id(), now, ABANDONED, "Interrupted, and not resumed.");
   }
 
   private long deleteUnseen(long runId) {

@@ -80,6 +80,20 @@ class CrawlCommandTest {
   }
 
   @Test
+  void crawl_incrementalAfterFull_exits0AndCallsZoomLess() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+    assertThat(crawl(env)).isEqualTo(ExitCodes.OK);
+    long fullCalls = simulator.requestLog().total();
+    simulator.requestLog().reset();
+
+    int code = crawl(env, "--mode", "incremental");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("Crawl complete (incremental, run 2)");
+    assertThat(simulator.requestLog().total()).isLessThan(fullCalls / 2);
+  }
+
+  @Test
   void crawl_wrongSecret_exits4WithOneSentenceAndNoIndex() throws Exception {
     Map<String, String> env = simulatorEnvironment(account().build());
     env.put("ZOOM_CLIENT_SECRET", "not-the-secret");

@@ -299,7 +299,7 @@ class ZoomCrawlerTest {
 
   @Test
   void crawl_resumedPlan_skipsUsersAlreadyDone() {
-    crawl(new CrawlPlan(SINCE, TODAY, Set.of("u-host", "u-alt")));
+    crawl(new CrawlPlan(SINCE, TODAY, Set.of("u-host", "u-alt"), null, KnownDocuments.NONE));
 
     assertThat(zoom.calls("meetings")).isEqualTo(1);
     assertThat(finishedUsers).containsExactly("u-gone");

@@ -1,0 +1,133 @@
+package io.zoomdex.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.config.RateLimits;
+import io.zoomdex.config.Secret;
+import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.simulator.MeetingChanges;
+import io.zoomdex.simulator.NewInstance;
+import io.zoomdex.simulator.SimInstance;
+import io.zoomdex.simulator.SimMeeting;
+import io.zoomdex.simulator.SimUser;
+import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.source.DocumentMapper;
+import io.zoomdex.source.ZoomCrawler;
+import io.zoomdex.sync.ApiUsage;
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.SyncEngine;
+import io.zoomdex.sync.SyncReport;
+import io.zoomdex.zoom.ZoomClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental crawl after changes in Zoom finds every change a full crawl would (apart from
+ * deletions, which wait for the next full crawl), for a fraction of the API calls.
+ */
+class IncrementalSyncTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final LocalDate SINCE = LocalDate.parse("2026-05-20");
+
+  @TempDir Path incremental;
+  @TempDir Path reference;
+
+  @Test
+  void incrementalCrawl_afterChanges_equalsAFreshFullCrawl_forAFractionOfTheCalls()
+      throws Exception {
+    try (ZoomSimulator simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(31).users(12).start(NOW).build())) {
+      SimUser host = simulator.account().user(0);
+      SimMeeting listed =
+          simulator.account().meetingsOf(host).stream()
+              .filter(SimMeeting::listed)
+              .findFirst()
+              .orElseThrow();
+      SimInstance lateSummary =
+          simulator
+              .mutations()
+              .addInstance(
+                  listed.id(),
+                  new NewInstance(
+                      NOW.minus(Duration.ofHours(5)), Duration.ofMinutes(30), 3, false, false));
+      SyncReport full = crawl(simulator, incremental, false);
+      long fullCalls = simulator.requestLog().total();
+
+      simulator.mutations().addSummary(lateSummary.uuid());
+      simulator
+          .mutations()
+          .updateMeeting(listed.id(), MeetingChanges.none().withAgenda("Renewal pricing review"));
+      SimInstance added =
+          simulator
+              .mutations()
+              .addInstance(
+                  listed.id(),
+                  new NewInstance(
+                      NOW.minus(Duration.ofHours(2)), Duration.ofMinutes(45), 4, true, true));
+      SimMeeting created =
+          simulator
+              .mutations()
+              .createMeeting(
+                  host.email(), "Vendor onboarding", "Contracts", NOW.plus(Duration.ofDays(3)), 30);
+      simulator.requestLog().reset();
+      SyncReport update = crawl(simulator, incremental, true);
+      long incrementalCalls = simulator.requestLog().total();
+      crawl(simulator, reference, false);
+
+      assertThat(full.complete()).isTrue();
+      assertThat(update.complete()).isTrue();
+      assertThat(update.mode()).isEqualTo("incremental");
+      Map<String, String> after = ledger(incremental);
+      assertThat(after)
+          .containsKeys(
+              "summary:" + lateSummary.uuid(),
+              "past_meeting:" + added.uuid(),
+              "summary:" + added.uuid(),
+              "transcript:" + added.uuid(),
+              "meeting:" + created.id());
+      assertThat(after).isEqualTo(ledger(reference));
+      assertThat(incrementalCalls).isLessThan(fullCalls / 3);
+    }
+  }
+
+  private static SyncReport crawl(ZoomSimulator simulator, Path data, boolean incremental)
+      throws Exception {
+    ZoomSettings settings =
+        ZoomSettings.defaults(
+                simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
+            .withEndpoints(simulator.apiBaseUrl(), simulator.oauthBaseUrl())
+            .withRateLimits(RateLimits.none());
+    try (StateStore state = StateStore.open(data);
+        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"))) {
+      ZoomCrawler crawler =
+          new ZoomCrawler(ZoomClient.create(settings), new DocumentMapper("https://zoom.us"), 4);
+      SyncEngine engine = new SyncEngine(crawler, sink, state, CLOCK, 100, () -> ApiUsage.NONE);
+      return incremental
+          ? engine.incrementalCrawl(SINCE, new CrawlStats())
+          : engine.fullCrawl(SINCE, new CrawlStats());
+    }
+  }
+
+  private static Map<String, String> ledger(Path data) {
+    Map<String, String> versions = new HashMap<>();
+    try (StateStore state = StateStore.open(data)) {
+      for (DocumentId id : state.notSeenIn(Long.MAX_VALUE, 1_000_000)) {
+        versions.put(id.toString(), state.version(id).orElseThrow());
+      }
+    }
+    return versions;
+  }
+}
