@@ -72,12 +72,25 @@ public final class ZoomCrawler {
    * @throws RuntimeException whatever {@code output} threw: a crawl stops when its output fails
    */
   public void crawl(CrawlPlan plan, CrawlOutput output, CrawlStats stats) {
+    crawl(directory(), plan, output, stats);
+  }
+
+  /**
+   * Lists every user (active, deactivated, pending): who is who, and whom to crawl.
+   *
+   * @throws ZoomException when a user listing fails: without it no reader set can be trusted
+   */
+  public UserDirectory directory() {
     List<ZoomUser> users = new ArrayList<>();
     for (UserStatus status : UserStatus.values()) {
       users.addAll(zoom.listUsers(status));
     }
-    UserDirectory directory = new UserDirectory(users);
-    List<ZoomUser> hosts = users.stream().filter(u -> u.id() != null && !u.id().isBlank()).toList();
+    return new UserDirectory(users);
+  }
+
+  /** Crawls with a directory listed beforehand (see {@link #directory()}). */
+  public void crawl(UserDirectory directory, CrawlPlan plan, CrawlOutput output, CrawlStats stats) {
+    List<ZoomUser> hosts = directory.hosts();
     stats.usersFound(hosts.size());
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     Run run = new Run(new ReaderRules(directory), output, stats, fatal, plan);

@@ -51,6 +51,7 @@ public final class StateStore implements AutoCloseable {
         s.execute(
             "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, mode TEXT NOT"
                 + " NULL, started TEXT NOT NULL, finished TEXT, outcome TEXT, report TEXT)");
+        s.execute("CREATE TABLE IF NOT EXISTS deactivated_users (email TEXT PRIMARY KEY)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS run_users (run_id INTEGER NOT NULL, user_id TEXT NOT NULL,"
                 + " PRIMARY KEY (run_id, user_id))");
@@ -225,6 +226,44 @@ public final class StateStore implements AutoCloseable {
               row.getString(6)));
     } catch (SQLException e) {
       throw failure("read the run history", e);
+    }
+  }
+
+  /** The deactivated users as the last complete crawl saw them. */
+  public synchronized Set<String> deactivatedUsers() {
+    try (Statement select = db.createStatement();
+        ResultSet rows = select.executeQuery("SELECT email FROM deactivated_users")) {
+      Set<String> emails = new HashSet<>();
+      while (rows.next()) {
+        emails.add(rows.getString(1));
+      }
+      return emails;
+    } catch (SQLException e) {
+      throw failure("read the deactivated users", e);
+    }
+  }
+
+  /** Replaces the deactivated users with those a complete crawl saw. */
+  public synchronized void recordDeactivatedUsers(Set<String> emails) {
+    try {
+      db.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw failure("start a transaction", e);
+    }
+    try (Statement clear = db.createStatement();
+        PreparedStatement insert =
+            db.prepareStatement("INSERT INTO deactivated_users (email) VALUES (?)")) {
+      clear.executeUpdate("DELETE FROM deactivated_users");
+      for (String email : emails) {
+        insert.setString(1, email);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      db.commit();
+    } catch (SQLException e) {
+      throw failure("record the deactivated users", e);
+    } finally {
+      endTransaction();
     }
   }
 

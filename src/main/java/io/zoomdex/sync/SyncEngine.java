@@ -10,6 +10,7 @@ import io.zoomdex.source.CrawlOutput;
 import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.KnownDocuments;
+import io.zoomdex.source.UserDirectory;
 import io.zoomdex.source.ZoomCrawler;
 import io.zoomdex.zoom.ZoomException;
 import java.time.Clock;
@@ -85,6 +86,10 @@ public final class SyncEngine {
    * @throws StorageException when the index or state cannot be written
    */
   public SyncReport fullCrawl(LocalDate since, CrawlStats stats) {
+    return fullCrawl(crawler.directory(), since, stats);
+  }
+
+  private SyncReport fullCrawl(UserDirectory directory, LocalDate since, CrawlStats stats) {
     Instant started = clock.instant();
     Set<String> usersDone = Set.of();
     long runId;
@@ -99,7 +104,7 @@ public final class SyncEngine {
       runId = state.beginRun(FULL, started);
     }
     CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
-    return run(FULL, runId, started, plan, stats);
+    return run(FULL, runId, started, directory, plan, stats);
   }
 
   /**
@@ -117,19 +122,29 @@ public final class SyncEngine {
       log.info("No complete crawl yet: running a full one instead of an incremental one");
       return fullCrawl(since, stats);
     }
+    UserDirectory directory = crawler.directory();
+    if (!directory.deactivated().equals(state.deactivatedUsers())) {
+      log.info("Users were deactivated or reactivated: running a full crawl instead");
+      return fullCrawl(directory, since, stats);
+    }
     Instant started = clock.instant();
     state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
     long runId = state.beginRun(INCREMENTAL, started);
     KnownDocuments known = new LedgerDocuments();
     CrawlPlan plan = CrawlPlan.incremental(since, today(), last.get().started(), known);
-    return run(INCREMENTAL, runId, started, plan, stats);
+    return run(INCREMENTAL, runId, started, directory, plan, stats);
   }
 
   private SyncReport run(
-      String mode, long runId, Instant started, CrawlPlan plan, CrawlStats stats) {
+      String mode,
+      long runId,
+      Instant started,
+      UserDirectory directory,
+      CrawlPlan plan,
+      CrawlStats stats) {
     Batch batch = new Batch(runId);
     try {
-      crawler.crawl(plan, batch, stats);
+      crawler.crawl(directory, plan, batch, stats);
       batch.flush();
     } catch (ZoomException | StorageException e) {
       batch.flushQuietly();
@@ -139,6 +154,9 @@ public final class SyncEngine {
     boolean deletes = stats.complete() && !plan.incremental();
     long deleted = deletes ? deleteUnseen(runId) : 0;
     String outcome = stats.complete() ? SyncReport.COMPLETE : SyncReport.PARTIAL;
+    if (stats.complete()) {
+      state.recordDeactivatedUsers(directory.deactivated());
+    }
     SyncReport report =
         new SyncReport(
             runId,

@@ -103,6 +103,29 @@ class IncrementalSyncTest {
     }
   }
 
+  @Test
+  void incrementalCrawl_afterAUserWasDeactivated_becomesAFullCrawlThatRemovesThemEverywhere()
+      throws Exception {
+    try (ZoomSimulator simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(32).users(10).start(NOW).build())) {
+      crawl(simulator, incremental, false);
+      SimUser leaving =
+          simulator.account().users().stream()
+              .filter(u -> u.index() > 0 && u.id() != null)
+              .filter(u -> u.status() == io.zoomdex.simulator.SimUserStatus.ACTIVE)
+              .findFirst()
+              .orElseThrow();
+      simulator.mutations().deactivateUser(leaving.id());
+
+      SyncReport update = crawl(simulator, incremental, true);
+      crawl(simulator, reference, false);
+
+      assertThat(update.mode()).isEqualTo("full");
+      assertThat(update.complete()).isTrue();
+      assertThat(ledger(incremental)).isEqualTo(ledger(reference));
+    }
+  }
+
   private static SyncReport crawl(ZoomSimulator simulator, Path data, boolean incremental)
       throws Exception {
     ZoomSettings settings =
