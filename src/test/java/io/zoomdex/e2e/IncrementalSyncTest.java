@@ -2,10 +2,6 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoomdex.config.RateLimits;
-import io.zoomdex.config.Secret;
-import io.zoomdex.config.ZoomSettings;
-import io.zoomdex.document.DocumentId;
 import io.zoomdex.simulator.MeetingChanges;
 import io.zoomdex.simulator.NewInstance;
 import io.zoomdex.simulator.SimInstance;
@@ -13,22 +9,13 @@ import io.zoomdex.simulator.SimMeeting;
 import io.zoomdex.simulator.SimUser;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
-import io.zoomdex.sink.lucene.LuceneIndexSink;
-import io.zoomdex.source.CrawlStats;
-import io.zoomdex.source.DocumentMapper;
-import io.zoomdex.source.ZoomCrawler;
-import io.zoomdex.sync.ApiUsage;
-import io.zoomdex.sync.StateStore;
-import io.zoomdex.sync.SyncEngine;
 import io.zoomdex.sync.SyncReport;
-import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,29 +115,10 @@ class IncrementalSyncTest {
 
   private static SyncReport crawl(ZoomSimulator simulator, Path data, boolean incremental)
       throws Exception {
-    ZoomSettings settings =
-        ZoomSettings.defaults(
-                simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
-            .withEndpoints(simulator.apiBaseUrl(), simulator.oauthBaseUrl())
-            .withRateLimits(RateLimits.none());
-    try (StateStore state = StateStore.open(data);
-        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"))) {
-      ZoomCrawler crawler =
-          new ZoomCrawler(ZoomClient.create(settings), new DocumentMapper("https://zoom.us"), 4);
-      SyncEngine engine = new SyncEngine(crawler, sink, state, CLOCK, 100, () -> ApiUsage.NONE);
-      return incremental
-          ? engine.incrementalCrawl(SINCE, new CrawlStats())
-          : engine.fullCrawl(SINCE, new CrawlStats());
-    }
+    return SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, incremental);
   }
 
   private static Map<String, String> ledger(Path data) {
-    Map<String, String> versions = new HashMap<>();
-    try (StateStore state = StateStore.open(data)) {
-      for (DocumentId id : state.notSeenIn(Long.MAX_VALUE, 1_000_000)) {
-        versions.put(id.toString(), state.version(id).orElseThrow());
-      }
-    }
-    return versions;
+    return SimulatorCrawls.ledger(data);
   }
 }

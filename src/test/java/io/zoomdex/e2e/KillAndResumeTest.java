@@ -2,28 +2,16 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoomdex.config.RateLimits;
-import io.zoomdex.config.Secret;
-import io.zoomdex.config.ZoomSettings;
-import io.zoomdex.document.DocumentId;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
-import io.zoomdex.source.CrawlStats;
-import io.zoomdex.source.DocumentMapper;
-import io.zoomdex.source.ZoomCrawler;
-import io.zoomdex.sync.ApiUsage;
 import io.zoomdex.sync.StateStore;
-import io.zoomdex.sync.SyncEngine;
 import io.zoomdex.sync.SyncReport;
-import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -122,12 +110,7 @@ class KillAndResumeTest {
                 "15")
             .redirectOutput(data.resolve("child.out").toFile())
             .redirectError(data.resolve("child.err").toFile());
-    Map<String, String> env = child.environment();
-    env.put("ZOOM_ACCOUNT_ID", simulator.accountId());
-    env.put("ZOOM_CLIENT_ID", simulator.clientId());
-    env.put("ZOOM_CLIENT_SECRET", simulator.clientSecret());
-    env.put("ZOOM_API_URL", simulator.apiBaseUrl().toString());
-    env.put("ZOOM_OAUTH_URL", simulator.oauthBaseUrl().toString());
+    child.environment().putAll(SimulatorCrawls.environment(simulator));
     Process process = child.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (process.isAlive()
@@ -146,31 +129,11 @@ class KillAndResumeTest {
   }
 
   private static SyncReport crawlInProcess(Path data) throws Exception {
-    ZoomSettings settings =
-        ZoomSettings.defaults(
-                simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
-            .withEndpoints(simulator.apiBaseUrl(), simulator.oauthBaseUrl())
-            .withRateLimits(RateLimits.none());
-    try (StateStore state = StateStore.open(data);
-        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"))) {
-      ZoomCrawler crawler =
-          new ZoomCrawler(
-              ZoomClient.create(settings), new DocumentMapper(settings.oauthUrl().toString()), 4);
-      return new SyncEngine(crawler, sink, state, CLOCK, 50, () -> ApiUsage.NONE)
-          .fullCrawl(SINCE, new CrawlStats());
-    }
+    return SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
   }
 
-  /** Every document id with its version, as the ledger holds them. */
   private static Map<String, String> ledger(Path data) {
-    Map<String, String> versions = new HashMap<>();
-    try (StateStore state = StateStore.open(data)) {
-      List<DocumentId> ids = state.notSeenIn(Long.MAX_VALUE, 1_000_000);
-      for (DocumentId id : ids) {
-        versions.put(id.toString(), state.version(id).orElseThrow());
-      }
-    }
-    return versions;
+    return SimulatorCrawls.ledger(data);
   }
 
   private static long indexedDocuments(Path data) throws Exception {

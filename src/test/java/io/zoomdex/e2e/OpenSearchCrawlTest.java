@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class OpenSearchCrawlTest {
       throws Exception {
     try (ZoomSimulator simulator =
         ZoomSimulator.start(SimulatorSettings.builder().seed(5).users(10).start(NOW).build())) {
-      Map<String, String> env = environment(simulator);
+      Map<String, String> env = SimulatorCrawls.environment(simulator);
       assertThat(crawl(env, "--data", lucene.toString())).isEqualTo(ExitCodes.OK);
       assertThat(
               crawl(
@@ -88,16 +87,6 @@ class OpenSearchCrawlTest {
     all[args.length] = "--rates";
     all[args.length + 1] = "unlimited";
     return cli.execute(all);
-  }
-
-  private static Map<String, String> environment(ZoomSimulator simulator) {
-    Map<String, String> env = new HashMap<>();
-    env.put("ZOOM_ACCOUNT_ID", simulator.accountId());
-    env.put("ZOOM_CLIENT_ID", simulator.clientId());
-    env.put("ZOOM_CLIENT_SECRET", simulator.clientSecret());
-    env.put("ZOOM_API_URL", simulator.apiBaseUrl().toString());
-    env.put("ZOOM_OAUTH_URL", simulator.oauthBaseUrl().toString());
-    return env;
   }
 
   private static Set<String> readable(SearchService search, String person) throws Exception {
