@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
+import io.zoomdex.search.DeactivatedSearchers;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
@@ -15,6 +16,7 @@ import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +106,8 @@ public final class IndexOptions {
 
   /**
    * Opens the chosen index for searching: {@code LuceneSearchService.openReadOnly(dataDir/index)},
-   * or an OpenSearch search service over the alias.
+   * or an OpenSearch search service over the alias; either way, users the last crawl under {@code
+   * dataDir} saw deactivated see nothing.
    *
    * @param environment where OpenSearch credentials are read from
    * @throws ConfigException when the options or credentials are inconsistent
@@ -113,11 +116,15 @@ public final class IndexOptions {
    */
   public SearchService openSearch(Path dataDir, Map<String, String> environment)
       throws SearchException {
+    SearchService index;
     if (isOpenSearch()) {
-      return OpenSearchSearchService.open(openSearchSettings(environment));
+      index = OpenSearchSearchService.open(openSearchSettings(environment));
+    } else {
+      checkNoOpenSearchFlags();
+      index = LuceneSearchService.openReadOnly(dataDir.resolve("index"));
     }
-    checkNoOpenSearchFlags();
-    return LuceneSearchService.openReadOnly(dataDir.resolve("index"));
+    return new DeactivatedSearchers(
+        index, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()));
   }
 
   /**

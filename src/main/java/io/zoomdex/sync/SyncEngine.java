@@ -123,8 +123,8 @@ public final class SyncEngine {
       return fullCrawl(since, stats);
     }
     UserDirectory directory = crawler.directory();
-    if (!directory.deactivated().equals(state.deactivatedUsers())) {
-      log.info("Users were deactivated or reactivated: running a full crawl instead");
+    if (!directory.deactivated().containsAll(state.deactivatedUsers())) {
+      log.info("Users were reactivated: running a full crawl to give them their documents back");
       return fullCrawl(directory, since, stats);
     }
     Instant started = clock.instant();
@@ -142,6 +142,8 @@ public final class SyncEngine {
       UserDirectory directory,
       CrawlPlan plan,
       CrawlStats stats) {
+    // Deactivated users lose access now, before any document is rewritten without them.
+    state.recordDeactivatedUsers(directory.deactivated());
     Batch batch = new Batch(runId);
     try {
       crawler.crawl(directory, plan, batch, stats);
@@ -154,9 +156,6 @@ public final class SyncEngine {
     boolean deletes = stats.complete() && !plan.incremental();
     long deleted = deletes ? deleteUnseen(runId) : 0;
     String outcome = stats.complete() ? SyncReport.COMPLETE : SyncReport.PARTIAL;
-    if (stats.complete()) {
-      state.recordDeactivatedUsers(directory.deactivated());
-    }
     SyncReport report =
         new SyncReport(
             runId,

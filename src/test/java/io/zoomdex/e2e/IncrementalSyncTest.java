@@ -2,13 +2,19 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoomdex.search.DeactivatedSearchers;
+import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchService;
 import io.zoomdex.simulator.MeetingChanges;
 import io.zoomdex.simulator.NewInstance;
 import io.zoomdex.simulator.SimInstance;
 import io.zoomdex.simulator.SimMeeting;
 import io.zoomdex.simulator.SimUser;
+import io.zoomdex.simulator.SimUserStatus;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.lucene.LuceneSearchService;
+import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.SyncReport;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,7 +97,7 @@ class IncrementalSyncTest {
   }
 
   @Test
-  void incrementalCrawl_afterAUserWasDeactivated_becomesAFullCrawlThatRemovesThemEverywhere()
+  void deactivatedUser_seesNothingAfterAnIncrementalCrawl_andReactivationRebuildsInFull()
       throws Exception {
     try (ZoomSimulator simulator =
         ZoomSimulator.start(SimulatorSettings.builder().seed(32).users(10).start(NOW).build())) {
@@ -99,17 +105,36 @@ class IncrementalSyncTest {
       SimUser leaving =
           simulator.account().users().stream()
               .filter(u -> u.index() > 0 && u.id() != null)
-              .filter(u -> u.status() == io.zoomdex.simulator.SimUserStatus.ACTIVE)
+              .filter(u -> u.status() == SimUserStatus.ACTIVE)
               .findFirst()
               .orElseThrow();
+      long before = readable(incremental, leaving.email());
       simulator.mutations().deactivateUser(leaving.id());
 
-      SyncReport update = crawl(simulator, incremental, true);
+      SyncReport afterDeactivation = crawl(simulator, incremental, true);
+      long whileDeactivated = readable(incremental, leaving.email());
+      simulator.mutations().activateUser(leaving.id());
+      SyncReport afterReactivation = crawl(simulator, incremental, true);
       crawl(simulator, reference, false);
 
-      assertThat(update.mode()).isEqualTo("full");
-      assertThat(update.complete()).isTrue();
+      assertThat(before).isPositive();
+      assertThat(afterDeactivation.mode()).isEqualTo("incremental");
+      assertThat(whileDeactivated).isZero();
+      assertThat(afterReactivation.mode()).isEqualTo("full");
       assertThat(ledger(incremental)).isEqualTo(ledger(reference));
+      assertThat(readable(incremental, leaving.email())).isEqualTo(before);
+    }
+  }
+
+  /**
+   * How many documents a person finds with a match-all search, as `zoomdex search` resolves them.
+   */
+  private static long readable(Path data, String person) throws Exception {
+    try (StateStore state = StateStore.open(data);
+        SearchService search =
+            new DeactivatedSearchers(
+                LuceneSearchService.openReadOnly(data.resolve("index")), state::deactivatedUsers)) {
+      return search.search(SearchRequest.of(person, "").withPage(1, 0)).total();
     }
   }
 
