@@ -32,8 +32,11 @@ public record CrawlPlan(
     Instant changedSince,
     KnownDocuments known) {
 
-  /** How long after it started an instance may still change (summaries arrive late). */
-  static final Duration STILL_CHANGING = Duration.ofDays(2);
+  /**
+   * How long after it started an instance may still get its summary (minutes to hours, in
+   * practice).
+   */
+  static final Duration STILL_CHANGING = Duration.ofDays(1);
 
   public CrawlPlan {
     Objects.requireNonNull(since, "since");
