@@ -134,7 +134,7 @@ final class AccessTokens {
         lastProblem = e.getClass().getSimpleName();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw ZoomClient.interrupted(e);
+        throw ZoomExchange.interrupted(e);
       }
       if (attempt >= settings.maxAttempts()) {
         throw new ZoomException(
@@ -154,7 +154,7 @@ final class AccessTokens {
         sleeper.sleep(backoff.delay(attempt));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw ZoomClient.interrupted(e);
+        throw ZoomExchange.interrupted(e);
       }
     }
   }
