@@ -89,6 +89,7 @@ public final class CrawlBench {
       result.put("rssKb", full.rssKb);
       result.put("gcPeakHeapMb", full.gcPeakHeapMb);
       result.put("gcMaxCommittedMb", full.gcMaxCommittedMb);
+      result.put("gcMaxLiveMb", full.gcMaxLiveMb);
 
       StringBuilder md = new StringBuilder();
       md.append("#### ").append(a.get("title", name)).append("\n\n");
@@ -126,7 +127,9 @@ public final class CrawlBench {
       double userSeconds,
       double sysSeconds,
       long gcPeakHeapMb,
-      long gcMaxCommittedMb) {}
+      long gcMaxLiveMb,
+      long gcMaxCommittedMb,
+      int collections) {}
 
   private static Child runChild(
       ZoomSimulator sim,
@@ -182,11 +185,15 @@ public final class CrawlBench {
     JsonNode result = new ObjectMapper().readTree(resultFile.toFile());
     String time = Files.readString(timeFile);
     long peakUsed = 0;
+    long peakLive = 0;
     long peakCommitted = 0;
+    int collections = 0;
     for (String line : Files.readAllLines(gcFile)) {
       Matcher m = GC_LINE.matcher(line);
       if (m.find()) {
         peakUsed = Math.max(peakUsed, Long.parseLong(m.group(1)));
+        peakLive = Math.max(peakLive, Long.parseLong(m.group(2)));
+        collections++;
         peakCommitted = Math.max(peakCommitted, Long.parseLong(m.group(3)));
       }
     }
@@ -196,7 +203,9 @@ public final class CrawlBench {
         timeField(time, "User time (seconds)"),
         timeField(time, "System time (seconds)"),
         peakUsed,
-        peakCommitted);
+        peakLive,
+        peakCommitted,
+        collections);
   }
 
   private static double timeField(String timeOutput, String field) {
@@ -407,11 +416,14 @@ public final class CrawlBench {
   private static String memorySection(Child child, String xmx) {
     return String.format(
         Locale.ROOT,
-        "Memory (crawl JVM, -Xmx%s, default G1): peak heap used before a GC %d MB (GC log), heap"
-            + " committed at most %d MB, sum of heap-pool peaks %d MB (MemoryMXBean, an upper"
+        "Memory (crawl JVM, -Xmx%s, default G1): peak heap used before a GC %d MB, largest heap"
+            + " left after a GC (the live set) **%d MB** (GC log, %d collections), heap committed at"
+            + " most %d MB, sum of heap-pool peaks %d MB (MemoryMXBean, an upper"
             + " bound); peak RSS **%d MB** (/usr/bin/time -v); %d documents, outcome %s.\n\n",
         xmx,
         child.gcPeakHeapMb,
+        child.gcMaxLiveMb,
+        child.collections(),
         child.gcMaxCommittedMb,
         child.result.path("heapPoolPeaksSumBytes").asLong() / (1024 * 1024),
         child.rssKb / 1024,
