@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Crawls users, meetings, webinars, every past instance, participants, Q&A, AI summaries"
           + " and cloud-recording transcripts into the index under --data.",
-      "Documents no longer in Zoom are deleted only after a crawl that saw everything."
+      "Documents no longer in Zoom are deleted only after a crawl that saw everything.",
+      "The index is embedded Lucene under --data, or OpenSearch with --index opensearch; the sync"
+          + " state always lives under --data."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CrawlCommand implements Callable<Integer> {
   @Mixin ZoomOptions zoom;
+  @Mixin IndexOptions index = new IndexOptions();
   @Spec CommandSpec spec;
 
   @Option(
@@ -57,8 +60,32 @@ public final class CrawlCommand implements Callable<Integer> {
       description = "First day of cloud recordings to crawl (default: 12 months ago).")
   String since;
 
+  /** Which crawl to run. */
+  enum Mode {
+    full,
+    incremental
+  }
+
+  @Option(
+      names = "--mode",
+      defaultValue = "full",
+      description =
+          "full: everything, then deletes what Zoom no longer has (after a complete crawl only);"
+              + " incremental: only what can have changed since the last complete crawl, deletes"
+              + " nothing (default: ${DEFAULT-VALUE}).")
+  Mode mode;
+
   @Option(names = "--json", description = "Print the final report as one line of JSON.")
   boolean json;
+
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      defaultValue = "" + CrawlJob.DEFAULT_COMMIT_EVERY,
+      description =
+          "Documents per index commit and checkpoint (default: ${DEFAULT-VALUE}); a killed crawl"
+              + " resumes from the last checkpoint.")
+  int commitEvery;
 
   private final Map<String, String> environment;
   private final Clock clock;
@@ -84,7 +111,14 @@ public final class CrawlCommand implements Callable<Integer> {
       CrawlStats stats = new CrawlStats();
       SyncReport report;
       try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
-        report = new CrawlJob(settings, data, clock).run(firstDay, stats);
+        CrawlJob job =
+            new CrawlJob(
+                settings,
+                data,
+                clock,
+                Math.max(1, commitEvery),
+                dir -> index.openSink(dir, environment));
+        report = job.run(firstDay, stats, mode == Mode.incremental);
       }
       out.println(json ? ReportJson.write(report) : ReportText.format(report));
       return report.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;

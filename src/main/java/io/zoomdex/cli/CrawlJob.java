@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.RateLabel;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.source.CrawlStats;
@@ -21,21 +22,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One full crawl of a Zoom account into the embedded index under a data directory: the wiring of
- * client, crawler, sink, state and engine that the crawl and demo commands share.
+ * One full crawl of a Zoom account into an index (embedded Lucene under the data directory, or
+ * OpenSearch) with its sync state under the data directory: the wiring of client, crawler, sink,
+ * state and engine that the crawl and demo commands share.
  */
 final class CrawlJob {
-  /** Documents committed together: a crash costs at most this much redone work. */
-  private static final int BATCH_SIZE = 500;
+  /** Documents committed together by default: a crash costs at most this much redone work. */
+  static final int DEFAULT_COMMIT_EVERY = 500;
 
   private final ZoomSettings settings;
   private final Path dataDir;
   private final Clock clock;
+  private final int commitEvery;
+  private final SinkOpener sinks;
 
-  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock) {
+  /** Opens the index the crawl writes to. */
+  @FunctionalInterface
+  interface SinkOpener {
+    IndexSink open(Path dataDir) throws SinkException;
+  }
+
+  CrawlJob(ZoomSettings settings, Path dataDir, Clock clock, int commitEvery, SinkOpener sinks) {
     this.settings = settings;
     this.dataDir = dataDir;
     this.clock = clock;
+    this.commitEvery = commitEvery;
+    this.sinks = sinks;
+  }
+
+  /** Opens the embedded Lucene index under the data directory. */
+  static IndexSink embeddedLucene(Path dataDir) throws SinkException {
+    return LuceneIndexSink.open(dataDir.resolve("index"));
   }
 
   /**
@@ -45,25 +62,27 @@ final class CrawlJob {
    * @throws io.zoomdex.zoom.ZoomException when Zoom refuses the crawl as a whole
    * @throws StorageException when the index or state cannot be written
    */
-  SyncReport run(LocalDate since, CrawlStats stats) {
+  /**
+   * Crawls, in full or only what can have changed since the last complete crawl.
+   *
+   * @param incremental whether to crawl only what can have changed
+   */
+  SyncReport run(LocalDate since, CrawlStats stats, boolean incremental) {
     ZoomClient client = ZoomClient.create(settings);
     client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
-        LuceneIndexSink sink = openSink()) {
+        IndexSink sink = sinks.open(dataDir)) {
       ZoomCrawler crawler =
           new ZoomCrawler(
               client,
               new DocumentMapper(settings.oauthUrl().toString()),
               crawlThreads(settings.concurrency()));
-      return new SyncEngine(crawler, sink, state, clock, BATCH_SIZE, () -> usage(client.stats()))
-          .fullCrawl(since, stats);
+      SyncEngine engine =
+          new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
+      return incremental ? engine.incrementalCrawl(since, stats) : engine.fullCrawl(since, stats);
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
     }
-  }
-
-  private LuceneIndexSink openSink() throws SinkException {
-    return LuceneIndexSink.open(dataDir.resolve("index"));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.zoomdex.config.Plan;
 import io.zoomdex.config.RateLimits;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.search.DeactivatedSearchers;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
@@ -111,7 +112,10 @@ public final class DemoCommand implements Callable<Integer> {
       out.flush();
       SyncReport report = crawl(simulator, dataDir, err);
       out.println(ReportText.format(report));
-      try (SearchService search = LuceneSearchService.openReadOnly(dataDir.resolve("index"))) {
+      try (SearchService search =
+          new DeactivatedSearchers(
+              LuceneSearchService.openReadOnly(dataDir.resolve("index")),
+              new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()))) {
         List<DemoPeople.Person> people = new DemoPeople(simulator.account(), search).pick();
         showSearches(out, search, people);
         printNextSteps(out, dataDir, people.get(0).email());
@@ -142,7 +146,9 @@ public final class DemoCommand implements Callable<Integer> {
     CrawlStats stats = new CrawlStats();
     try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
       LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
-      return new CrawlJob(settings, dataDir, clock).run(since, stats);
+      return new CrawlJob(
+              settings, dataDir, clock, CrawlJob.DEFAULT_COMMIT_EVERY, CrawlJob::embeddedLucene)
+          .run(since, stats, false);
     }
   }
 

@@ -13,8 +13,9 @@ final class ReportText {
     text.append(
         String.format(
             Locale.ROOT,
-            "Crawl %s (run %d) in %.1f s%n",
+            "Crawl %s (%s, run %d) in %.1f s%n",
             report.outcome(),
+            report.mode(),
             report.runId(),
             report.duration().toMillis() / 1000.0));
     text.append(

@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.search.BadQueryException;
 import io.zoomdex.search.IndexMissingException;
@@ -11,7 +12,6 @@ import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.search.Snippet;
-import io.zoomdex.sink.lucene.LuceneSearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
       "0:done (also when nothing matched, or the person is unknown)",
       "1:internal error",
       "2:bad command line (unknown --type, --limit out of range, query too long)",
-      "3:no index in --data yet (run `zoomdex crawl` first)",
+      "3:no index in --data (or OpenSearch) yet, or bad --index/--opensearch-* options",
       "8:the index could not be read"
     })
 public final class SearchCommand implements Callable<Integer> {
@@ -54,11 +55,14 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin IndexOptions index = new IndexOptions();
+
   @Option(
       names = "--data",
       required = true,
       paramLabel = "DIR",
-      description = "The data directory given to `zoomdex crawl`; the index is in DIR/index.")
+      description =
+          "The data directory given to `zoomdex crawl`; the embedded index is in DIR/index.")
   Path data;
 
   @Option(
@@ -127,8 +131,7 @@ public final class SearchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path indexDir = data.resolve("index");
-    try (SearchService search = LuceneSearchService.openReadOnly(indexDir)) {
+    try (SearchService search = index.openSearch(data)) {
       SearchResults results = search.search(request);
       if (json) {
         printJson(out, results);
@@ -138,7 +141,13 @@ public final class SearchCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     } catch (IndexMissingException e) {
-      err.println("No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
+      err.println(
+          e.location() == null
+              ? e.getMessage()
+              : "No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
+      return ExitCodes.CONFIG;
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
       return ExitCodes.CONFIG;
     } catch (SearchException | IOException e) {
       err.println(e.getMessage());

@@ -1,5 +1,6 @@
 package io.zoomdex.cli;
 
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
@@ -8,7 +9,6 @@ import io.zoomdex.search.auth.TokenStoreException;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
 import io.zoomdex.search.http.TrustedIdentityHeader;
-import io.zoomdex.sink.lucene.LuceneSearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,12 +37,14 @@ import picocli.CommandLine.Spec;
       "0:stopped",
       "1:internal error",
       "2:bad command line (port in use, bad --trusted-proxy)",
-      "3:no index in --data yet (run `zoomdex crawl` first)",
+      "3:no index in --data (or OpenSearch) yet, or bad --index/--opensearch-* options",
       "8:the index or the token database could not be read"
     })
 public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin IndexOptions index = new IndexOptions();
 
   @Option(
       names = "--data",
@@ -92,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
-    try (SearchService search = LuceneSearchService.openReadOnly(data.resolve("index"));
+    try (SearchService search = index.openSearch(data);
         ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC())) {
       SearchServerSettings settings =
           SearchServerSettings.of(search, tokens)
@@ -130,7 +133,13 @@ public final class ServeCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     } catch (IndexMissingException e) {
-      err.println("No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
+      err.println(
+          e.location() == null
+              ? e.getMessage()
+              : "No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
+      return ExitCodes.CONFIG;
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
       return ExitCodes.CONFIG;
     } catch (SearchException | TokenStoreException | IOException e) {
       err.println(e.getMessage());

@@ -14,7 +14,17 @@ public class IndexMissingException extends SearchException {
     this.location = location;
   }
 
-  /** Where the index was looked for. */
+  /**
+   * No index where a remote cluster was asked for one.
+   *
+   * @param message one plain sentence naming where it was looked for and the fix
+   */
+  public IndexMissingException(String message) {
+    super(message, null);
+    this.location = null;
+  }
+
+  /** Where the index was looked for on disk, or null when it was a remote cluster. */
   public Path location() {
     return location;
   }

@@ -2,9 +2,11 @@ package io.zoomdex.source;
 
 import io.zoomdex.document.Readers;
 import io.zoomdex.zoom.model.ZoomUser;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ public final class UserDirectory {
   private final Map<String, String> emailById = new HashMap<>();
   private final Set<String> internal = new HashSet<>();
   private final Set<String> deactivated = new HashSet<>();
+  private final List<ZoomUser> hosts = new ArrayList<>();
 
   /** Builds the directory from every user listing (active, inactive and pending). */
   public UserDirectory(Collection<ZoomUser> users) {
@@ -28,6 +31,7 @@ public final class UserDirectory {
       internal.add(email);
       if (user.id() != null && !user.id().isBlank()) {
         emailById.put(user.id().strip(), email);
+        hosts.add(user);
       }
       if (user.isDeactivated()) {
         deactivated.add(email);
@@ -63,6 +67,11 @@ public final class UserDirectory {
   /** The emails of deactivated users, who lose every reader right. */
   public Set<String> deactivated() {
     return Set.copyOf(deactivated);
+  }
+
+  /** Users who can host (they have an id: active or deactivated, not pending), in listing order. */
+  public List<ZoomUser> hosts() {
+    return List.copyOf(hosts);
   }
 
   public int size() {

@@ -1,7 +1,13 @@
 package io.zoomdex.source;
 
+import static io.zoomdex.document.DocumentType.PAST_MEETING;
+import static io.zoomdex.document.DocumentType.PAST_WEBINAR;
+import static io.zoomdex.document.DocumentType.TRANSCRIPT;
+
 import io.zoomdex.document.Change;
 import io.zoomdex.document.Document;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.zoom.ZoomApi;
 import io.zoomdex.zoom.ZoomException;
@@ -23,8 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,30 +63,46 @@ public final class ZoomCrawler {
   }
 
   /**
-   * Crawls everything and hands each document to {@code output} (called from several threads).
+   * Crawls everything the plan covers and hands each document to {@code output}.
    *
-   * @param since the first day of the recording windows
-   * @param today the last day of the recording windows
    * @param stats where progress and outcome are counted; {@link CrawlStats#complete()} tells
    *     whether the crawl saw everything
    * @throws ZoomException when the crawl cannot go on at all (credentials, a missing scope, or the
    *     user listing itself failing)
    * @throws RuntimeException whatever {@code output} threw: a crawl stops when its output fails
    */
-  public void crawl(LocalDate since, LocalDate today, Consumer<Change> output, CrawlStats stats) {
+  public void crawl(CrawlPlan plan, CrawlOutput output, CrawlStats stats) {
+    crawl(directory(), plan, output, stats);
+  }
+
+  /**
+   * Lists every user (active, deactivated, pending): who is who, and whom to crawl.
+   *
+   * @throws ZoomException when a user listing fails: without it no reader set can be trusted
+   */
+  public UserDirectory directory() {
     List<ZoomUser> users = new ArrayList<>();
     for (UserStatus status : UserStatus.values()) {
       users.addAll(zoom.listUsers(status));
     }
-    UserDirectory directory = new UserDirectory(users);
-    List<ZoomUser> hosts = users.stream().filter(u -> u.id() != null && !u.id().isBlank()).toList();
+    return new UserDirectory(users);
+  }
+
+  /** Crawls with a directory listed beforehand (see {@link #directory()}). */
+  public void crawl(UserDirectory directory, CrawlPlan plan, CrawlOutput output, CrawlStats stats) {
+    List<ZoomUser> hosts = directory.hosts();
     stats.usersFound(hosts.size());
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-    Run run = new Run(new ReaderRules(directory), output, stats, fatal, since, today);
+    Run run = new Run(new ReaderRules(directory), output, stats, fatal, plan);
     try (TaskGroup tasks = new TaskGroup(threads, run::failure)) {
       run.tasks = tasks;
       for (ZoomUser user : hosts) {
-        tasks.submit(() -> run.user(user));
+        if (plan.usersAlreadyDone().contains(user.id())) {
+          stats.userDone();
+        } else {
+          UserWork work = new UserWork(user.id());
+          run.submit(work, () -> run.user(work));
+        }
       }
       tasks.awaitAll();
     }
@@ -92,59 +114,63 @@ public final class ZoomCrawler {
   /** The state of one crawl, shared by its tasks. */
   private final class Run {
     private final ReaderRules rules;
-    private final Consumer<Change> output;
+    private final CrawlOutput output;
     private final CrawlStats stats;
     private final AtomicReference<RuntimeException> fatal;
-    private final LocalDate since;
-    private final LocalDate today;
+    private final CrawlPlan plan;
     private TaskGroup tasks;
 
     Run(
         ReaderRules rules,
-        Consumer<Change> output,
+        CrawlOutput output,
         CrawlStats stats,
         AtomicReference<RuntimeException> fatal,
-        LocalDate since,
-        LocalDate today) {
+        CrawlPlan plan) {
       this.rules = rules;
       this.output = output;
       this.stats = stats;
       this.fatal = fatal;
-      this.since = since;
-      this.today = today;
+      this.plan = plan;
     }
 
-    void user(ZoomUser user) {
-      String userId = user.id();
+    void user(UserWork work) {
+      String userId = work.userId;
       // Series of this user by meeting or webinar number, and the instances their listings showed,
       // so that the recordings listing can tell unlisted instances apart.
       Map<Long, Series> series = new ConcurrentHashMap<>();
       Set<String> listedInstances = ConcurrentHashMap.newKeySet();
       section(
+          work,
           () ->
-              call("meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
-                  .ifPresent(ms -> ms.forEach(m -> meeting(m, userId, series, listedInstances))));
+              call(work, "meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
+                  .ifPresent(
+                      ms -> ms.forEach(m -> meeting(work, m, userId, series, listedInstances))));
       section(
+          work,
           () ->
-              call("webinars of user " + userId, () -> zoom.listWebinars(userId))
-                  .ifPresent(ws -> ws.forEach(w -> webinar(w, userId, series, listedInstances))));
-      for (LocalDate from = since; !from.isAfter(today); from = from.plusMonths(1)) {
+              call(work, "webinars of user " + userId, () -> zoom.listWebinars(userId))
+                  .ifPresent(
+                      ws -> ws.forEach(w -> webinar(work, w, userId, series, listedInstances))));
+      LocalDate today = plan.today();
+      for (LocalDate from = plan.firstRecordingDay();
+          !from.isAfter(today);
+          from = from.plusMonths(1)) {
         LocalDate windowStart = from;
         LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), today);
         String what = "recordings of user " + userId + " from " + from + " to " + windowEnd;
         section(
+            work,
             () ->
-                call(what, () -> zoom.listRecordings(userId, windowStart, windowEnd))
+                call(work, what, () -> zoom.listRecordings(userId, windowStart, windowEnd))
                     .ifPresent(
                         recordings ->
                             recordings.forEach(
-                                r -> recording(r, userId, series, listedInstances))));
+                                r -> recording(work, r, userId, series, listedInstances))));
       }
-      stats.userDone();
     }
 
     /** Runs one part of a user's crawl; a failed item ends that part only. */
-    private void section(Runnable part) {
+    private void section(UserWork work, Runnable part) {
       try {
         part.run();
       } catch (ItemFailed e) {
@@ -153,62 +179,95 @@ public final class ZoomCrawler {
     }
 
     private void meeting(
-        Meeting listed, String userId, Map<Long, Series> series, Set<String> listedInstances) {
+        UserWork work,
+        Meeting listed,
+        String userId,
+        Map<Long, Series> series,
+        Set<String> listedInstances) {
       Optional<Meeting> details =
-          call("meeting " + listed.id(), () -> zoom.getMeeting(listed.id()));
+          call(work, "meeting " + listed.id(), () -> zoom.getMeeting(listed.id()));
       if (details.isEmpty()) {
         return;
       }
       Meeting meeting = details.get();
       SeriesPeople people = rules.meetingPeople(meeting, userId);
-      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda())));
-      emit(mapper.meeting(meeting, rules.series(people)));
+      Document document = mapper.meeting(meeting, rules.series(people));
+      boolean changed = plan.changed(document);
+      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda()), changed));
+      emit(document);
       call(
+              work,
               "instances of meeting " + meeting.id(),
               () -> zoom.listPastMeetingInstances(meeting.id()))
           .ifPresent(
               instances -> {
+                String agenda = nonNull(meeting.agenda());
                 for (PastInstance instance : instances) {
-                  if (listedInstances.add(instance.uuid())) {
-                    String agenda = nonNull(meeting.agenda());
-                    tasks.submit(() -> pastMeeting(instance.uuid(), people, agenda));
+                  String uuid = instance.uuid();
+                  if (!listedInstances.add(uuid)) {
+                    continue;
+                  }
+                  if (plan.wants(id(PAST_MEETING, uuid), changed)) {
+                    submit(work, () -> pastMeeting(work, uuid, people, agenda, false));
+                  } else if (plan.mayHaveNewSummary(uuid, instance.startTime())) {
+                    submit(work, () -> pastMeeting(work, uuid, people, agenda, true));
                   }
                 }
               });
     }
 
     private void webinar(
-        Webinar listed, String userId, Map<Long, Series> series, Set<String> listedInstances) {
+        UserWork work,
+        Webinar listed,
+        String userId,
+        Map<Long, Series> series,
+        Set<String> listedInstances) {
       Optional<Webinar> details =
-          call("webinar " + listed.id(), () -> zoom.getWebinar(listed.id()));
+          call(work, "webinar " + listed.id(), () -> zoom.getWebinar(listed.id()));
       if (details.isEmpty()) {
         return;
       }
       Webinar webinar = details.get();
       List<Panelist> panelists =
-          call("panelists of webinar " + webinar.id(), () -> zoom.listPanelists(webinar.id()))
+          call(work, "panelists of webinar " + webinar.id(), () -> zoom.listPanelists(webinar.id()))
               .orElse(List.of());
       SeriesPeople people = rules.webinarPeople(webinar, userId, panelists);
-      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda())));
       List<String> names = panelists.stream().map(Panelist::name).toList();
-      emit(mapper.webinar(webinar, names, rules.series(people)));
+      Document document = mapper.webinar(webinar, names, rules.series(people));
+      boolean changed = plan.changed(document);
+      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda()), changed));
+      emit(document);
       call(
+              work,
               "instances of webinar " + webinar.id(),
               () -> zoom.listPastWebinarInstances(webinar.id()))
           .ifPresent(
               instances -> {
                 for (PastInstance instance : instances) {
-                  if (listedInstances.add(instance.uuid())) {
-                    tasks.submit(() -> pastWebinar(webinar, instance, people));
+                  if (listedInstances.add(instance.uuid())
+                      && plan.wants(id(PAST_WEBINAR, instance.uuid()), changed)) {
+                    submit(work, () -> pastWebinar(work, webinar, instance, people));
                   }
                 }
               });
     }
 
-    private void pastMeeting(String uuid, SeriesPeople listedPeople, String agenda) {
-      Optional<PastMeeting> found = call("past meeting " + uuid, () -> zoom.getPastMeeting(uuid));
-      if (found.isEmpty()) {
-        return; // too old or gone: no document for this instance
+    /**
+     * Indexes an ended meeting instance with its participants, Q&amp;A and summary.
+     *
+     * @param onlyIfSummaryAppeared read no further than the details unless a summary now exists (an
+     *     incremental crawl's check of an instance it already holds)
+     */
+    private void pastMeeting(
+        UserWork work,
+        String uuid,
+        SeriesPeople listedPeople,
+        String agenda,
+        boolean onlyIfSummaryAppeared) {
+      Optional<PastMeeting> found =
+          call(work, "past meeting " + uuid, () -> zoom.getPastMeeting(uuid));
+      if (found.isEmpty() || (onlyIfSummaryAppeared && !found.get().hasMeetingSummary())) {
+        return; // too old or gone (no document), or nothing new
       }
       PastMeeting instance = found.get();
       SeriesPeople people =
@@ -216,25 +275,26 @@ public final class ZoomCrawler {
               ? listedPeople
               : rules.unlistedPeople(instance.userEmail(), instance.hostId());
       Optional<List<Participant>> participants =
-          call("participants of " + uuid, () -> zoom.listPastMeetingParticipants(uuid));
-      Optional<PastQa> qa = call("Q&A of " + uuid, () -> zoom.getPastMeetingQa(uuid));
+          call(work, "participants of " + uuid, () -> zoom.listPastMeetingParticipants(uuid));
+      Optional<PastQa> qa = call(work, "Q&A of " + uuid, () -> zoom.getPastMeetingQa(uuid));
       List<Participant> attendees = participants.orElse(List.of());
       emit(
           mapper.pastMeeting(
               instance, agenda, attendees, qa.orElse(null), rules.instance(people, attendees)));
       if (instance.hasMeetingSummary()) {
-        call("summary of " + uuid, () -> zoom.getMeetingSummary(uuid))
+        call(work, "summary of " + uuid, () -> zoom.getMeetingSummary(uuid))
             .ifPresent(
                 summary ->
                     emit(mapper.summary(summary, instance, rules.summary(people, attendees))));
       }
     }
 
-    private void pastWebinar(Webinar webinar, PastInstance instance, SeriesPeople people) {
+    private void pastWebinar(
+        UserWork work, Webinar webinar, PastInstance instance, SeriesPeople people) {
       String uuid = instance.uuid();
       Optional<List<Participant>> participants =
-          call("attendees of " + uuid, () -> zoom.listPastWebinarParticipants(uuid));
-      Optional<PastQa> qa = call("Q&A of " + uuid, () -> zoom.getPastWebinarQa(uuid));
+          call(work, "attendees of " + uuid, () -> zoom.listPastWebinarParticipants(uuid));
+      Optional<PastQa> qa = call(work, "Q&A of " + uuid, () -> zoom.getPastWebinarQa(uuid));
       List<Participant> attendees = participants.orElse(List.of());
       emit(
           mapper.pastWebinar(
@@ -242,10 +302,16 @@ public final class ZoomCrawler {
     }
 
     private void recording(
-        Recording recording, String userId, Map<Long, Series> series, Set<String> listedInstances) {
+        UserWork work,
+        Recording recording,
+        String userId,
+        Map<Long, Series> series,
+        Set<String> listedInstances) {
       Series known = series.get(recording.id());
-      if (known == null && listedInstances.add(recording.uuid())) {
-        tasks.submit(() -> pastMeeting(recording.uuid(), null, ""));
+      if (known == null
+          && listedInstances.add(recording.uuid())
+          && plan.wants(id(PAST_MEETING, recording.uuid()), false)) {
+        submit(work, () -> pastMeeting(work, recording.uuid(), null, "", false));
       }
       SeriesPeople people =
           known != null ? known.people() : rules.unlistedPeople(null, recording.hostId());
@@ -256,17 +322,47 @@ public final class ZoomCrawler {
       recording.recordingFiles().stream()
           .filter(RecordingFile::isTranscript)
           .filter(file -> file.downloadUrl() != null && !file.downloadUrl().isBlank())
+          .filter(
+              file ->
+                  plan.wants(id(TRANSCRIPT, recording.uuid()), known != null && known.changed()))
           .findFirst()
-          .ifPresent(file -> tasks.submit(() -> transcript(recording, file, transcriptPeople)));
+          .ifPresent(
+              file -> submit(work, () -> transcript(work, recording, file, transcriptPeople)));
     }
 
-    private void transcript(Recording recording, RecordingFile file, SeriesPeople people) {
-      call("transcript of " + recording.uuid(), () -> zoom.downloadText(file.downloadUrl()))
+    private void transcript(
+        UserWork work, Recording recording, RecordingFile file, SeriesPeople people) {
+      call(work, "transcript of " + recording.uuid(), () -> zoom.downloadText(file.downloadUrl()))
           .ifPresent(
               text -> {
                 Readers readers = rules.transcript(people);
                 emit(mapper.transcript(recording, file, people.host(), vtt.parse(text), readers));
               });
+    }
+
+    /**
+     * Runs a task of this user's on the pool. The user is finished when their last task ends; only
+     * a user without failures is reported, so that a checkpoint never skips a user who is missing
+     * something.
+     */
+    void submit(UserWork work, Runnable task) {
+      work.pending.incrementAndGet();
+      tasks.submit(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              work.failed = true;
+              throw e;
+            } finally {
+              if (work.pending.decrementAndGet() == 0) {
+                stats.userDone();
+                if (!work.failed && fatal.get() == null) {
+                  output.userFinished(work.userId);
+                }
+              }
+            }
+          });
     }
 
     private void emit(Document document) {
@@ -284,8 +380,9 @@ public final class ZoomCrawler {
      * (fatal ones stop the crawl, the rest make it incomplete) and ends the current item with
      * {@link ItemFailed}, so that nothing is written from a partial read.
      */
-    private <T> Optional<T> call(String what, Supplier<T> request) {
+    private <T> Optional<T> call(UserWork work, String what, Supplier<T> request) {
       if (fatal.get() != null) {
+        work.failed = true;
         throw new ItemFailed();
       }
       try {
@@ -295,6 +392,7 @@ public final class ZoomCrawler {
           stats.skipped(refusalLabel(e));
           return Optional.empty();
         }
+        work.failed = true;
         if (e.reason() == ZoomException.Reason.MISSING_SCOPE
             || e.reason() == ZoomException.Reason.BAD_CREDENTIALS) {
           fatal.compareAndSet(null, e);
@@ -325,12 +423,27 @@ public final class ZoomCrawler {
     };
   }
 
+  private static DocumentId id(DocumentType type, String key) {
+    return new DocumentId(type, key);
+  }
+
   private static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
   }
 
   private static String nonNull(String value) {
     return value == null ? "" : value;
+  }
+
+  /** One user's share of the crawl: their tasks still running, and whether any failed. */
+  private static final class UserWork {
+    final String userId;
+    final AtomicInteger pending = new AtomicInteger();
+    volatile boolean failed;
+
+    UserWork(String userId) {
+      this.userId = userId;
+    }
   }
 
   /** Ends the current item after a failed call; the failure is already recorded. */
@@ -343,5 +456,5 @@ public final class ZoomCrawler {
   }
 
   /** What a listed meeting or webinar contributes to its instances and recordings. */
-  private record Series(SeriesPeople people, String agenda) {}
+  private record Series(SeriesPeople people, String agenda, boolean changed) {}
 }

@@ -13,9 +13,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sync state under {@code --data}: a ledger of every indexed document's version and the last
@@ -49,6 +51,10 @@ public final class StateStore implements AutoCloseable {
         s.execute(
             "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, mode TEXT NOT"
                 + " NULL, started TEXT NOT NULL, finished TEXT, outcome TEXT, report TEXT)");
+        s.execute("CREATE TABLE IF NOT EXISTS deactivated_users (email TEXT PRIMARY KEY)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS run_users (run_id INTEGER NOT NULL, user_id TEXT NOT NULL,"
+                + " PRIMARY KEY (run_id, user_id))");
       }
       return new StateStore(db);
     } catch (IOException | SQLException e) {
@@ -94,10 +100,14 @@ public final class StateStore implements AutoCloseable {
 
   /**
    * Records, in one transaction, what the index has durably taken: new versions of written
-   * documents and the run that saw each unchanged one. Call only after the sink's commit.
+   * documents, the run that saw each unchanged one, and the users whose every document is now in
+   * (the run's checkpoint). Call only after the sink's commit.
    */
   public synchronized void recordBatch(
-      long runId, Map<DocumentId, String> written, Collection<DocumentId> unchanged) {
+      long runId,
+      Map<DocumentId, String> written,
+      Collection<DocumentId> unchanged,
+      Collection<String> finishedUsers) {
     try {
       db.setAutoCommit(false);
     } catch (SQLException e) {
@@ -108,7 +118,10 @@ public final class StateStore implements AutoCloseable {
                 "INSERT INTO ledger (id, version, last_run) VALUES (?, ?, ?) ON CONFLICT(id) DO"
                     + " UPDATE SET version = excluded.version, last_run = excluded.last_run");
         PreparedStatement seen =
-            db.prepareStatement("UPDATE ledger SET last_run = ? WHERE id = ?")) {
+            db.prepareStatement("UPDATE ledger SET last_run = ? WHERE id = ?");
+        PreparedStatement done =
+            db.prepareStatement(
+                "INSERT OR IGNORE INTO run_users (run_id, user_id) VALUES (?, ?)")) {
       for (Map.Entry<DocumentId, String> entry : written.entrySet()) {
         upsert.setString(1, entry.getKey().toString());
         upsert.setString(2, entry.getValue());
@@ -122,6 +135,12 @@ public final class StateStore implements AutoCloseable {
         seen.addBatch();
       }
       seen.executeBatch();
+      for (String userId : finishedUsers) {
+        done.setLong(1, runId);
+        done.setString(2, userId);
+        done.addBatch();
+      }
+      done.executeBatch();
       db.commit();
     } catch (SQLException e) {
       throw failure("record indexed documents", e);
@@ -180,6 +199,91 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /** The newest run of this mode that never finished (the process died), if any. */
+  public synchronized Optional<RunRecord> unfinishedRun(String mode) {
+    return recentRuns(1).stream()
+        .filter(run -> run.finished() == null && run.mode().equals(mode))
+        .findFirst();
+  }
+
+  /** The newest run that finished complete, of any mode: where an incremental crawl starts. */
+  public synchronized Optional<RunRecord> lastCompleteRun() {
+    try (PreparedStatement select =
+            db.prepareStatement(
+                "SELECT id, mode, started, finished, outcome, report FROM runs WHERE outcome ="
+                    + " 'complete' ORDER BY id DESC LIMIT 1");
+        ResultSet row = select.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new RunRecord(
+              row.getLong(1),
+              row.getString(2),
+              Instant.parse(row.getString(3)),
+              Instant.parse(row.getString(4)),
+              row.getString(5),
+              row.getString(6)));
+    } catch (SQLException e) {
+      throw failure("read the run history", e);
+    }
+  }
+
+  /** The deactivated users as the last complete crawl saw them. */
+  public synchronized Set<String> deactivatedUsers() {
+    try (Statement select = db.createStatement();
+        ResultSet rows = select.executeQuery("SELECT email FROM deactivated_users")) {
+      Set<String> emails = new HashSet<>();
+      while (rows.next()) {
+        emails.add(rows.getString(1));
+      }
+      return emails;
+    } catch (SQLException e) {
+      throw failure("read the deactivated users", e);
+    }
+  }
+
+  /** Replaces the deactivated users with those a complete crawl saw. */
+  public synchronized void recordDeactivatedUsers(Set<String> emails) {
+    try {
+      db.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw failure("start a transaction", e);
+    }
+    try (Statement clear = db.createStatement();
+        PreparedStatement insert =
+            db.prepareStatement("INSERT INTO deactivated_users (email) VALUES (?)")) {
+      clear.executeUpdate("DELETE FROM deactivated_users");
+      for (String email : emails) {
+        insert.setString(1, email);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      db.commit();
+    } catch (SQLException e) {
+      throw failure("record the deactivated users", e);
+    } finally {
+      endTransaction();
+    }
+  }
+
+  /** The users an unfinished run recorded as fully indexed. */
+  public synchronized Set<String> finishedUsers(long runId) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT user_id FROM run_users WHERE run_id = ?")) {
+      select.setLong(1, runId);
+      Set<String> users = new HashSet<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          users.add(rows.getString(1));
+        }
+      }
+      return users;
+    } catch (SQLException e) {
+      throw failure("read the checkpoint", e);
+    }
+  }
+
   /** Closes a run with its outcome ({@code complete}, {@code partial}, {@code failed}). */
   public synchronized void finishRun(long runId, Instant finished, String outcome, String report) {
     try (PreparedStatement update =
@@ -189,6 +293,11 @@ public final class StateStore implements AutoCloseable {
       update.setString(3, report);
       update.setLong(4, runId);
       update.executeUpdate();
+      try (PreparedStatement checkpoint =
+          db.prepareStatement("DELETE FROM run_users WHERE run_id = ?")) {
+        checkpoint.setLong(1, runId);
+        checkpoint.executeUpdate();
+      }
     } catch (SQLException e) {
       throw failure("record the run", e);
     }

@@ -6,26 +6,47 @@ import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
+import io.zoomdex.source.CrawlOutput;
+import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
+import io.zoomdex.source.KnownDocuments;
+import io.zoomdex.source.UserDirectory;
 import io.zoomdex.source.ZoomCrawler;
 import io.zoomdex.zoom.ZoomException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a full crawl into the index: drops unchanged documents (by the ledger), writes the rest,
  * commits the index before the ledger records it, and, only after a crawl proven complete, deletes
  * the documents the crawl no longer saw. A partial crawl deletes nothing.
+ *
+ * <p>Each commit also checkpoints the users whose documents are all in: a run that died (killed,
+ * power lost) is resumed by the next full crawl, which skips those users and keeps the same run, so
+ * its deletions compare against everything the run saw before and after the interruption.
  */
 public final class SyncEngine {
+  private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+  private static final String FULL = "full";
+  private static final String INCREMENTAL = "incremental";
+  private static final String ABANDONED = "abandoned";
+
+  /** An interrupted full run younger than this is resumed; an older one starts over. */
+  private static final Duration RESUMABLE_FOR = Duration.ofHours(24);
+
   /** How many deletions go into one commit. */
   private static final int DELETE_BATCH = 1_000;
 
@@ -65,23 +86,80 @@ public final class SyncEngine {
    * @throws StorageException when the index or state cannot be written
    */
   public SyncReport fullCrawl(LocalDate since, CrawlStats stats) {
+    return fullCrawl(crawler.directory(), since, stats);
+  }
+
+  private SyncReport fullCrawl(UserDirectory directory, LocalDate since, CrawlStats stats) {
     Instant started = clock.instant();
-    long runId = state.beginRun("full", started);
+    Set<String> usersDone = Set.of();
+    long runId;
+    Optional<StateStore.RunRecord> interrupted = state.unfinishedRun(FULL);
+    if (interrupted.isPresent()
+        && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR))) {
+      runId = interrupted.get().id();
+      usersDone = state.finishedUsers(runId);
+      log.info("Resuming interrupted run {}: {} users already indexed", runId, usersDone.size());
+    } else {
+      interrupted.ifPresent(old -> abandon(old, started));
+      runId = state.beginRun(FULL, started);
+    }
+    CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
+    return run(FULL, runId, started, directory, plan, stats);
+  }
+
+  /**
+   * Crawls only what can have changed since the last complete crawl (see {@link CrawlPlan}): new
+   * instances, summaries and transcripts, and every series' current details. Deletes nothing:
+   * documents gone from Zoom leave at the next full crawl. With no complete crawl yet, this is a
+   * full crawl.
+   *
+   * @throws ZoomException as {@link #fullCrawl}
+   * @throws StorageException as {@link #fullCrawl}
+   */
+  public SyncReport incrementalCrawl(LocalDate since, CrawlStats stats) {
+    Optional<StateStore.RunRecord> last = state.lastCompleteRun();
+    if (last.isEmpty()) {
+      log.info("No complete crawl yet: running a full one instead of an incremental one");
+      return fullCrawl(since, stats);
+    }
+    UserDirectory directory = crawler.directory();
+    if (!directory.deactivated().containsAll(state.deactivatedUsers())) {
+      log.info("Users were reactivated: running a full crawl to give them their documents back");
+      return fullCrawl(directory, since, stats);
+    }
+    Instant started = clock.instant();
+    state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
+    long runId = state.beginRun(INCREMENTAL, started);
+    KnownDocuments known = new LedgerDocuments();
+    CrawlPlan plan = CrawlPlan.incremental(since, today(), last.get().started(), known);
+    return run(INCREMENTAL, runId, started, directory, plan, stats);
+  }
+
+  private SyncReport run(
+      String mode,
+      long runId,
+      Instant started,
+      UserDirectory directory,
+      CrawlPlan plan,
+      CrawlStats stats) {
+    // Deactivated users lose access now, before any document is rewritten without them.
+    state.recordDeactivatedUsers(directory.deactivated());
     Batch batch = new Batch(runId);
     try {
-      crawler.crawl(since, LocalDate.now(clock), batch::accept, stats);
+      crawler.crawl(directory, plan, batch, stats);
       batch.flush();
     } catch (ZoomException | StorageException e) {
       batch.flushQuietly();
       state.finishRun(runId, clock.instant(), SyncReport.FAILED, e.getMessage());
       throw e;
     }
-    long deleted = stats.complete() ? deleteUnseen(runId) : 0;
+    boolean deletes = stats.complete() && !plan.incremental();
+    long deleted = deletes ? deleteUnseen(runId) : 0;
     String outcome = stats.complete() ? SyncReport.COMPLETE : SyncReport.PARTIAL;
     SyncReport report =
         new SyncReport(
             runId,
-            "full",
+            mode,
             outcome,
             started,
             Duration.between(started, clock.instant()),
@@ -96,6 +174,27 @@ public final class SyncEngine {
             apiUsage.get());
     state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
     return report;
+  }
+
+  /** What the ledger says the index holds. */
+  private final class LedgerDocuments implements KnownDocuments {
+    @Override
+    public boolean contains(DocumentId id) {
+      return state.version(id).isPresent();
+    }
+
+    @Override
+    public boolean holds(Document document) {
+      return state.version(document.id()).map(DocumentVersion.of(document)::equals).orElse(false);
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  private void abandon(StateStore.RunRecord run, Instant now) {
+    state.finishRun(run.id(), now, ABANDONED, "Interrupted, and not resumed.");
   }
 
   private long deleteUnseen(long runId) {
@@ -126,10 +225,11 @@ public final class SyncEngine {
   }
 
   /** The documents of a run not yet committed; called from the crawl's threads. */
-  private final class Batch {
+  private final class Batch implements CrawlOutput {
     private final long runId;
     private final Map<DocumentId, String> written = new HashMap<>();
     private final List<DocumentId> seenUnchanged = new ArrayList<>();
+    private final List<String> finishedUsers = new ArrayList<>();
     private long added;
     private long updated;
     private long unchanged;
@@ -138,7 +238,8 @@ public final class SyncEngine {
       this.runId = runId;
     }
 
-    synchronized void accept(Change change) {
+    @Override
+    public synchronized void accept(Change change) {
       if (!(change instanceof Change.Upsert upsert)) {
         throw new IllegalArgumentException("A crawl only produces upserts: " + change.id());
       }
@@ -169,6 +270,12 @@ public final class SyncEngine {
       }
     }
 
+    /** A user's documents are all in this batch or earlier ones: checkpoint them with it. */
+    @Override
+    public synchronized void userFinished(String userId) {
+      finishedUsers.add(userId);
+    }
+
     /** Commits the index, then records in the ledger what it durably holds. */
     synchronized void flush() {
       try {
@@ -176,9 +283,10 @@ public final class SyncEngine {
       } catch (SinkException e) {
         throw new StorageException(e.getMessage(), e);
       }
-      state.recordBatch(runId, written, seenUnchanged);
+      state.recordBatch(runId, written, seenUnchanged, finishedUsers);
       written.clear();
       seenUnchanged.clear();
+      finishedUsers.clear();
     }
 
     /** Keeps what was crawled before a fatal error, if the index can still take it. */

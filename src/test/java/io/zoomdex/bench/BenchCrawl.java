@@ -35,9 +35,9 @@ import java.util.Map;
  * store, sync engine) with the pace chosen on the command line, and a JSON file of what it cost.
  *
  * <p>Usage: {@code BenchCrawl --data DIR --since YYYY-MM-DD --rates pro|none [--share 0.8]
- * [--concurrency 4] --out FILE}. The credentials and URLs come from the environment
- * (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_API_URL, ZOOM_OAUTH_URL), so the
- * secret never appears on a command line.
+ * [--concurrency 4] [--mode full|incremental] --out FILE}. The credentials and URLs come from the
+ * environment (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_API_URL, ZOOM_OAUTH_URL),
+ * so the secret never appears on a command line.
  */
 public final class BenchCrawl {
   /** As in {@code CrawlJob}: documents committed together. */
@@ -84,10 +84,13 @@ public final class BenchCrawl {
               client,
               new DocumentMapper(settings.oauthUrl().toString()),
               Math.max(2, concurrency * 2));
-      report =
+      SyncEngine engine =
           new SyncEngine(
-                  crawler, sink, state, Clock.systemUTC(), BATCH_SIZE, () -> usage(client.stats()))
-              .fullCrawl(since, stats);
+              crawler, sink, state, Clock.systemUTC(), BATCH_SIZE, () -> usage(client.stats()));
+      report =
+          "incremental".equals(a.get("mode", "full"))
+              ? engine.incrementalCrawl(since, stats)
+              : engine.fullCrawl(since, stats);
     }
     long wallNanos = System.nanoTime() - started;
     long cpuNanos = os.getProcessCpuTime() - cpuBefore;

@@ -164,10 +164,7 @@ public final class CrawlBench {
             "--share", Double.toString(share),
             "--concurrency", a.get("concurrency", "4"),
             "--out", resultFile.toString()));
-    String mode = a.get("mode-" + run, null);
-    if (mode != null) {
-      cmd.addAll(List.of("--mode", mode));
-    }
+    cmd.addAll(List.of("--mode", run.endsWith("-incremental") ? "incremental" : "full"));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = pb.environment();
     env.put("ZOOM_ACCOUNT_ID", sim.accountId());
@@ -443,26 +440,48 @@ public final class CrawlBench {
       Path outDir,
       Child full)
       throws IOException, InterruptedException {
-    if (a.get("mode-" + name + "-incremental", null) == null) {
-      return "Incremental: **not measured yet: incremental mode not built** (`zoomdex crawl --mode"
-          + " incremental` is not on main).\n\n";
-    }
     long fullCalls = sim.requestLog().total();
+    long fullLabelled =
+        ApiCallBound.byLabel(sim.requestLog().callsByOperation()).values().stream()
+            .mapToLong(Long::longValue)
+            .sum();
     ChangeSet changes = sim.mutations().changeFraction(0.01, 7);
     sim.requestLog().reset();
     Child incremental =
         runChild(sim, a, name + "-incremental", data, since, rates, share, xmx, outDir);
     long incCalls = sim.requestLog().total();
+    Map<String, Long> incByOp = sim.requestLog().callsByOperation();
+    long incLabelled =
+        ApiCallBound.byLabel(incByOp).values().stream().mapToLong(Long::longValue).sum();
+    String changed =
+        String.format(
+            Locale.ROOT,
+            "%d meetings updated, %d created, %d deleted, %d new instances, %d new summaries, %d"
+                + " webinars updated, %d users deactivated, %d deleted, %d created",
+            changes.updatedMeetings().size(),
+            changes.createdMeetings().size(),
+            changes.deletedMeetings().size(),
+            changes.newInstances().size(),
+            changes.newSummaries().size(),
+            changes.updatedWebinars().size(),
+            changes.deactivatedUsers().size(),
+            changes.deletedUsers().size(),
+            changes.createdUsers().size());
     return String.format(
         Locale.ROOT,
-        "Incremental after 1%% of the account changed (%s): %d requests vs %d for the full crawl ="
-            + " **%.1f%%**; %d documents written; calls by operation %s.\n\n",
-        changes,
+        "Incremental sync after `Mutations.changeFraction(0.01)` (%s): %d labelled API calls vs %d"
+            + " for the full crawl = **%.1f%%** (all requests incl. tokens and downloads: %d vs %d);"
+            + " outcome %s, %d documents emitted, %.1f s; calls by operation %s.\n\n",
+        changed,
+        incLabelled,
+        fullLabelled,
+        100.0 * incLabelled / fullLabelled,
         incCalls,
         fullCalls,
-        100.0 * incCalls / fullCalls,
+        incremental.result.path("outcome").asText(),
         incremental.result.path("documents").asLong(),
-        sim.requestLog().callsByOperation());
+        incremental.result.path("wallSeconds").asDouble(),
+        incByOp);
   }
 
   // ------------------------------------------------------------------------------ helpers

@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoomdex.e2e.SimulatorCrawls;
 import io.zoomdex.simulator.FaultRule;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +38,7 @@ class CrawlCommandTest {
 
   private Map<String, String> simulatorEnvironment(SimulatorSettings settings) throws Exception {
     simulator = ZoomSimulator.start(settings);
-    Map<String, String> env = new HashMap<>();
-    env.put("ZOOM_ACCOUNT_ID", simulator.accountId());
-    env.put("ZOOM_CLIENT_ID", simulator.clientId());
-    env.put("ZOOM_CLIENT_SECRET", simulator.clientSecret());
-    env.put("ZOOM_API_URL", simulator.apiBaseUrl().toString());
-    env.put("ZOOM_OAUTH_URL", simulator.oauthBaseUrl().toString());
-    return env;
+    return SimulatorCrawls.environment(simulator);
   }
 
   private static SimulatorSettings.Builder account() {
@@ -77,6 +71,20 @@ class CrawlCommandTest {
     assertThat(second).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("\"added\":0").contains("\"updated\":0");
     assertThat(err.toString()).doesNotContain(simulator.clientSecret());
+  }
+
+  @Test
+  void crawl_incrementalAfterFull_exits0AndCallsZoomLess() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+    assertThat(crawl(env)).isEqualTo(ExitCodes.OK);
+    long fullCalls = simulator.requestLog().total();
+    simulator.requestLog().reset();
+
+    int code = crawl(env, "--mode", "incremental");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("Crawl complete (incremental, run 2)");
+    assertThat(simulator.requestLog().total()).isLessThan(fullCalls / 2);
   }
 
   @Test

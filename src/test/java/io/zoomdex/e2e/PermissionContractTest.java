@@ -2,9 +2,6 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoomdex.config.RateLimits;
-import io.zoomdex.config.Secret;
-import io.zoomdex.config.ZoomSettings;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
@@ -12,14 +9,8 @@ import io.zoomdex.search.SearchService;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
-import io.zoomdex.source.CrawlStats;
-import io.zoomdex.source.DocumentMapper;
-import io.zoomdex.source.ZoomCrawler;
-import io.zoomdex.sync.ApiUsage;
 import io.zoomdex.sync.StateStore;
-import io.zoomdex.sync.SyncEngine;
 import io.zoomdex.sync.SyncReport;
-import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,20 +47,8 @@ class PermissionContractTest {
     simulator =
         ZoomSimulator.start(SimulatorSettings.builder().seed(2026).users(40).start(NOW).build());
     oracle = new ContractOracle(simulator.account(), NOW, SINCE);
-    ZoomSettings settings =
-        ZoomSettings.defaults(
-                simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
-            .withEndpoints(simulator.apiBaseUrl(), simulator.oauthBaseUrl())
-            .withRateLimits(RateLimits.none());
-    ZoomClient client = ZoomClient.create(settings);
+    report = SimulatorCrawls.crawl(simulator, data, Clock.fixed(NOW, ZoneOffset.UTC), SINCE, false);
     sink = LuceneIndexSink.open(data.resolve("index"));
-    try (StateStore state = StateStore.open(data)) {
-      ZoomCrawler crawler = new ZoomCrawler(client, new DocumentMapper("https://zoom.us"), 4);
-      report =
-          new SyncEngine(
-                  crawler, sink, state, Clock.fixed(NOW, ZoneOffset.UTC), 200, () -> ApiUsage.NONE)
-              .fullCrawl(SINCE, new CrawlStats());
-    }
     search = sink.searchService();
   }
 

@@ -45,13 +45,26 @@ class ZoomCrawlerTest {
     zoom.users.add(user(null, "pending@corp.example", "pending"));
   }
 
+  private final Set<String> finishedUsers = ConcurrentHashMap.newKeySet();
+
   private void crawl() {
-    new ZoomCrawler(zoom, new DocumentMapper("https://zoom.example"), 3)
-        .crawl(
-            SINCE,
-            TODAY,
-            change -> indexed.put(change.id(), ((Change.Upsert) change).document()),
-            stats);
+    crawl(CrawlPlan.full(SINCE, TODAY));
+  }
+
+  private void crawl(CrawlPlan plan) {
+    CrawlOutput output =
+        new CrawlOutput() {
+          @Override
+          public void accept(Change change) {
+            indexed.put(change.id(), ((Change.Upsert) change).document());
+          }
+
+          @Override
+          public void userFinished(String userId) {
+            finishedUsers.add(userId);
+          }
+        };
+    new ZoomCrawler(zoom, new DocumentMapper("https://zoom.example"), 3).crawl(plan, output, stats);
   }
 
   private Set<String> readers(DocumentType type, String key) {
@@ -266,6 +279,31 @@ class ZoomCrawlerTest {
     assertThat(indexed).containsKey(new DocumentId(DocumentType.MEETING, "16"));
     assertThat(stats.skipped()).containsEntry("no permission or plan (200)", 1L);
     assertThat(stats.complete()).isTrue();
+  }
+
+  @Test
+  void crawl_reportsFinishedUsers_onlyThoseWithoutFailures() {
+    zoom.meetingsByUser.put(
+        "u-host", List.of(meeting(17, "u-host", "host@corp.example", "", null)));
+    zoom.meetings.put(17L, meeting(17, "u-host", "host@corp.example", "", null));
+    zoom.meetingInstances.put(17L, List.of(new PastInstance("x==", null)));
+    zoom.pastMeetings.put("x==", pastMeeting(17, "x==", "host@corp.example", false));
+    zoom.failures.put(
+        "participants:x==", new ZoomException(Reason.UNAVAILABLE, 503, 0, "Zoom kept failing"));
+
+    crawl();
+
+    assertThat(finishedUsers).containsExactlyInAnyOrder("u-alt", "u-gone");
+    assertThat(stats.usersDone()).isEqualTo(3);
+  }
+
+  @Test
+  void crawl_resumedPlan_skipsUsersAlreadyDone() {
+    crawl(new CrawlPlan(SINCE, TODAY, Set.of("u-host", "u-alt"), null, KnownDocuments.NONE));
+
+    assertThat(zoom.calls("meetings")).isEqualTo(1);
+    assertThat(finishedUsers).containsExactly("u-gone");
+    assertThat(stats.usersDone()).isEqualTo(3);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.zoomdex.sink.lucene;
 
-import java.util.Locale;
+import io.zoomdex.search.QuerySyntax;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -31,7 +31,7 @@ final class TextQueries {
   /** The query for non-blank text; may match nothing (e.g. only stop words), never throws. */
   Query parse(String text) {
     try {
-      return newParser().parse(escapeAdvancedSyntax(text));
+      return newParser().parse(QuerySyntax.escapeAdvancedSyntax(text));
     } catch (ParseException e) {
       return plainWords(text);
     }
@@ -39,12 +39,7 @@ final class TextQueries {
 
   /** The text's words only, every operator and symbol dropped: always parses. */
   Query plainWords(String text) {
-    StringBuilder words = new StringBuilder(text.length());
-    text.codePoints()
-        .map(c -> Character.isLetterOrDigit(c) ? c : ' ')
-        .forEach(words::appendCodePoint);
-    // Lower case so AND, OR and NOT are words, not operators.
-    String plain = words.toString().toLowerCase(Locale.ROOT).strip();
+    String plain = QuerySyntax.plainWords(text);
     if (plain.isEmpty()) {
       return new BooleanQuery.Builder().build();
     }
@@ -61,18 +56,5 @@ final class TextQueries {
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);
     return parser;
-  }
-
-  /** Escapes the syntax we do not offer: {@code : / [ ] { } ^ ~ \}. */
-  static String escapeAdvancedSyntax(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (":/[]{}^~\\".indexOf(c) >= 0) {
-        out.append('\\');
-      }
-      out.append(c);
-    }
-    return out.toString();
   }
 }

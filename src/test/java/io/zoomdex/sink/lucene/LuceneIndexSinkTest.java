@@ -1,7 +1,6 @@
 package io.zoomdex.sink.lucene;
 
 import static io.zoomdex.sink.lucene.SearchFixtures.ALICE;
-import static io.zoomdex.sink.lucene.SearchFixtures.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,52 +40,6 @@ class LuceneIndexSinkTest {
         "https://zoom.us/j/42",
         Readers.of(List.of(readers)),
         Map.of("meeting_id", "42", "uuid", "a/b+c=="));
-  }
-
-  @Test
-  void upsert_sameIdTwice_keepsOneDocumentWithLatestContent() throws Exception {
-    try (LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"));
-        SearchService search = sink.searchService()) {
-      sink.apply(new Change.Upsert(meeting("First title", ALICE)));
-      sink.apply(new Change.Upsert(meeting("Second title", ALICE)));
-      sink.commit();
-      sink.apply(new Change.Upsert(meeting("Second title", ALICE)));
-      sink.commit();
-
-      assertThat(sink.documentCount()).isEqualTo(1);
-      Optional<DocumentView> view = search.get(ALICE, ID);
-      assertThat(view).map(DocumentView::title).contains("Second title");
-      assertThat(view.orElseThrow().sourceIds()).containsEntry("uuid", "a/b+c==");
-      assertThat(view.orElseThrow().durationMinutes()).isEqualTo(45);
-      assertThat(search.search(SearchRequest.of(ALICE, "first")).total()).isZero();
-    }
-  }
-
-  @Test
-  void upsert_changedReaders_replacesReaderSet() throws Exception {
-    try (LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"));
-        SearchService search = sink.searchService()) {
-      sink.apply(new Change.Upsert(meeting("Plan", ALICE, BOB)));
-      sink.commit();
-      sink.apply(new Change.Upsert(meeting("Plan", ALICE)));
-      sink.commit();
-
-      assertThat(search.get(BOB, ID)).isEmpty();
-      assertThat(search.get(ALICE, ID)).isPresent();
-    }
-  }
-
-  @Test
-  void delete_removesDocument_andDeletingAnAbsentIdIsFine() throws Exception {
-    try (LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"))) {
-      sink.apply(new Change.Upsert(meeting("Plan", ALICE)));
-      sink.commit();
-      sink.apply(new Change.Delete(ID));
-      sink.apply(new Change.Delete(new DocumentId(DocumentType.WEBINAR, "nope")));
-      sink.commit();
-
-      assertThat(sink.documentCount()).isZero();
-    }
   }
 
   @Test
@@ -143,19 +95,6 @@ class LuceneIndexSinkTest {
       assertThat(sink.documentCount()).isEqualTo(1);
       assertThat(search.get(ALICE, ID)).map(DocumentView::title).contains("Committed");
       assertThat(search.get(ALICE, other)).isEmpty();
-    }
-  }
-
-  @Test
-  void searchService_seesOnlyCommittedChanges() throws Exception {
-    try (LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"));
-        SearchService search = sink.searchService()) {
-      sink.apply(new Change.Upsert(meeting("Roadmap", ALICE)));
-      assertThat(search.search(SearchRequest.of(ALICE, "roadmap")).total()).isZero();
-
-      sink.commit();
-
-      assertThat(search.search(SearchRequest.of(ALICE, "roadmap")).total()).isEqualTo(1);
     }
   }
 

@@ -1,0 +1,195 @@
+package io.zoomdex.cli;
+
+import io.zoomdex.config.ConfigException;
+import io.zoomdex.config.Secret;
+import io.zoomdex.search.DeactivatedSearchers;
+import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchService;
+import io.zoomdex.sink.IndexSink;
+import io.zoomdex.sink.SinkException;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.sink.lucene.LuceneSearchService;
+import io.zoomdex.sink.opensearch.OpenSearchCredentials;
+import io.zoomdex.sink.opensearch.OpenSearchIndexSink;
+import io.zoomdex.sink.opensearch.OpenSearchSearchService;
+import io.zoomdex.sink.opensearch.OpenSearchSettings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Which index a command writes or searches, as a picocli {@code @Mixin}: the embedded Lucene index
+ * in {@code DATA/index} (the default) or an OpenSearch cluster. OpenSearch credentials come only
+ * from the environment ({@code OPENSEARCH_USERNAME} + {@code OPENSEARCH_PASSWORD}, or {@code
+ * OPENSEARCH_API_KEY}), never from flags, and are never printed.
+ */
+public final class IndexOptions {
+
+  static final String USERNAME = "OPENSEARCH_USERNAME";
+  static final String PASSWORD = "OPENSEARCH_PASSWORD";
+  static final String API_KEY = "OPENSEARCH_API_KEY";
+
+  @Option(
+      names = "--index",
+      paramLabel = "lucene|opensearch",
+      defaultValue = "lucene",
+      description =
+          "Where the index lives: lucene (embedded, in DATA/index; the default) or opensearch"
+              + " (a cluster given by --opensearch-url).")
+  String backend = "lucene";
+
+  @Option(
+      names = "--opensearch-url",
+      paramLabel = "URL",
+      description =
+          "An OpenSearch node, e.g. https://search.example.com:9200; repeat for several nodes."
+              + " Credentials come from $OPENSEARCH_USERNAME/$OPENSEARCH_PASSWORD or"
+              + " $OPENSEARCH_API_KEY.")
+  List<URI> openSearchUrls = new ArrayList<>();
+
+  @Option(
+      names = "--opensearch-ca",
+      paramLabel = "FILE",
+      description = "A PEM file of CA certificates to trust for https OpenSearch nodes.")
+  Path openSearchCa;
+
+  @Option(
+      names = "--opensearch-index",
+      paramLabel = "ALIAS",
+      defaultValue = OpenSearchSettings.DEFAULT_ALIAS,
+      description = "The index alias zoomdex writes and searches (default ${DEFAULT-VALUE}).")
+  String openSearchAlias = OpenSearchSettings.DEFAULT_ALIAS;
+
+  /** Whether the chosen index is an OpenSearch cluster. */
+  public boolean isOpenSearch() {
+    return backend().equals("opensearch");
+  }
+
+  /** Where the index is, for messages: a path or the cluster's URLs (never credentials). */
+  public String describe(Path dataDir) {
+    return isOpenSearch()
+        ? "OpenSearch at " + openSearchUrls + " (index " + openSearchAlias + ")"
+        : "the index at " + dataDir.resolve("index");
+  }
+
+  /** Opens the chosen index for writing, with the process environment's credentials. */
+  public IndexSink openSink(Path dataDir) throws SinkException {
+    return openSink(dataDir, System.getenv());
+  }
+
+  /**
+   * Opens the chosen index for writing: {@code LuceneIndexSink.open(dataDir/index)}, or an
+   * OpenSearch sink (creating or upgrading its template and alias).
+   *
+   * @param environment where OpenSearch credentials are read from
+   * @throws ConfigException when the options or credentials are inconsistent (a plain sentence)
+   * @throws SinkException when the index cannot be opened
+   */
+  public IndexSink openSink(Path dataDir, Map<String, String> environment) throws SinkException {
+    if (isOpenSearch()) {
+      return OpenSearchIndexSink.open(openSearchSettings(environment));
+    }
+    checkNoOpenSearchFlags();
+    return LuceneIndexSink.open(dataDir.resolve("index"));
+  }
+
+  /** Opens the chosen index for searching, with the process environment's credentials. */
+  public SearchService openSearch(Path dataDir) throws SearchException {
+    return openSearch(dataDir, System.getenv());
+  }
+
+  /**
+   * Opens the chosen index for searching: {@code LuceneSearchService.openReadOnly(dataDir/index)},
+   * or an OpenSearch search service over the alias; either way, users the last crawl under {@code
+   * dataDir} saw deactivated see nothing.
+   *
+   * @param environment where OpenSearch credentials are read from
+   * @throws ConfigException when the options or credentials are inconsistent
+   * @throws io.zoomdex.search.IndexMissingException when nothing has been crawled there yet
+   * @throws SearchException when the index cannot be read
+   */
+  public SearchService openSearch(Path dataDir, Map<String, String> environment)
+      throws SearchException {
+    SearchService index;
+    if (isOpenSearch()) {
+      index = OpenSearchSearchService.open(openSearchSettings(environment));
+    } else {
+      checkNoOpenSearchFlags();
+      index = LuceneSearchService.openReadOnly(dataDir.resolve("index"));
+    }
+    return new DeactivatedSearchers(
+        index, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()));
+  }
+
+  /**
+   * The OpenSearch settings these options and the environment give.
+   *
+   * @throws ConfigException when a URL is missing or malformed, the CA file is unreadable, or the
+   *     credentials are half given or given twice
+   */
+  public OpenSearchSettings openSearchSettings(Map<String, String> environment) {
+    if (openSearchUrls.isEmpty()) {
+      throw new ConfigException(
+          "--index opensearch needs at least one --opensearch-url, e.g."
+              + " --opensearch-url https://search.example.com:9200.");
+    }
+    if (openSearchCa != null && !Files.isReadable(openSearchCa)) {
+      throw new ConfigException(
+          "The CA file " + openSearchCa + " is not readable; give a PEM file to --opensearch-ca.");
+    }
+    try {
+      return OpenSearchSettings.of(openSearchUrls)
+          .withCredentials(credentials(environment))
+          .withCaCertificate(openSearchCa)
+          .withAlias(openSearchAlias);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  private static OpenSearchCredentials credentials(Map<String, String> environment) {
+    String username = blankToNull(environment.get(USERNAME));
+    String password = blankToNull(environment.get(PASSWORD));
+    String apiKey = blankToNull(environment.get(API_KEY));
+    if (apiKey != null && (username != null || password != null)) {
+      throw new ConfigException(
+          "Set either " + API_KEY + " or " + USERNAME + "/" + PASSWORD + ", not both.");
+    }
+    if (apiKey != null) {
+      return new OpenSearchCredentials.ApiKey(Secret.of(apiKey));
+    }
+    if (username == null && password == null) {
+      return OpenSearchCredentials.NONE;
+    }
+    if (username == null || password == null) {
+      throw new ConfigException(
+          USERNAME + " and " + PASSWORD + " go together; set both or neither.");
+    }
+    return new OpenSearchCredentials.Basic(username, Secret.of(password));
+  }
+
+  private String backend() {
+    String chosen = backend == null ? "lucene" : backend.strip().toLowerCase(Locale.ROOT);
+    if (!chosen.equals("lucene") && !chosen.equals("opensearch")) {
+      throw new ConfigException("--index must be lucene or opensearch, not '" + backend + "'.");
+    }
+    return chosen;
+  }
+
+  private void checkNoOpenSearchFlags() {
+    if (!openSearchUrls.isEmpty() || openSearchCa != null) {
+      throw new ConfigException(
+          "--opensearch-url and --opensearch-ca need --index opensearch; add it or drop them.");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

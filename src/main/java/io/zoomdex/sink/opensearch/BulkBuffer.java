@@ -1,0 +1,93 @@
+package io.zoomdex.sink.opensearch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.document.Change;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Changes waiting for the next bulk request, each already rendered as its NDJSON lines so the
+ * buffer knows its exact byte size. Not thread-safe.
+ */
+final class BulkBuffer {
+
+  /** One change as bulk NDJSON: the action line and, for an upsert, the source line. */
+  record Item(String id, byte[] lines) {}
+
+  private final ObjectMapper json;
+  private final int maxActions;
+  private final long maxBytes;
+  private final List<Item> items = new ArrayList<>();
+  private long bytes;
+
+  BulkBuffer(ObjectMapper json, int maxActions, long maxBytes) {
+    this.json = json;
+    this.maxActions = maxActions;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Renders a change as bulk lines. */
+  Item render(Change change) {
+    String id = change.id().toString();
+    ObjectNode action = json.createObjectNode();
+    StringBuilder lines = new StringBuilder();
+    try {
+      if (change instanceof Change.Upsert upsert) {
+        action.putObject("index").put("_id", id);
+        lines.append(json.writeValueAsString(action)).append('\n');
+        lines
+            .append(json.writeValueAsString(OpenSearchSchema.toSource(json, upsert.document())))
+            .append('\n');
+      } else {
+        action.putObject("delete").put("_id", id);
+        lines.append(json.writeValueAsString(action)).append('\n');
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Strings and numbers always serialize", e);
+    }
+    return new Item(id, lines.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether adding {@code item} would break a bound (an empty buffer always takes one item). */
+  boolean wouldOverflow(Item item) {
+    return !items.isEmpty()
+        && (items.size() + 1 > maxActions || bytes + item.lines().length > maxBytes);
+  }
+
+  void add(Item item) {
+    items.add(item);
+    bytes += item.lines().length;
+  }
+
+  /** Whether a bound is reached, so the buffer should be sent now. */
+  boolean full() {
+    return items.size() >= maxActions || bytes >= maxBytes;
+  }
+
+  boolean isEmpty() {
+    return items.isEmpty();
+  }
+
+  /** The buffered items, oldest first (a copy). */
+  List<Item> items() {
+    return List.copyOf(items);
+  }
+
+  void clear() {
+    items.clear();
+    bytes = 0;
+  }
+
+  /** The request body for these items. */
+  static byte[] body(List<Item> items) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Item item : items) {
+      out.writeBytes(item.lines());
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,159 @@
+package io.zoomdex.sink.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The indices behind zoomdex's alias: the template that shapes them, the concrete {@code alias-N}
+ * generations, and the atomic swap of the alias from one generation to the next (for a full rebuild
+ * into a fresh index while searches keep using the old one).
+ */
+public final class OpenSearchIndexes {
+
+  private final OpenSearchConnection connection;
+  private final String alias;
+  private final Pattern generationName;
+
+  public OpenSearchIndexes(OpenSearchConnection connection, String alias) {
+    this.connection = connection;
+    this.alias = alias;
+    this.generationName = Pattern.compile(Pattern.quote(alias) + "-(\\d+)");
+  }
+
+  /** The alias searches and writes go through. */
+  public String alias() {
+    return alias;
+  }
+
+  /**
+   * Puts zoomdex's index template (creating or upgrading it), then makes sure the alias exists:
+   * creates generation 1 behind it when absent, else adds any new mapping fields to the index
+   * behind it. Safe to call on every start.
+   *
+   * @throws OpenSearchFailure when the cluster refuses (e.g. a mapping change that needs a rebuild)
+   * @throws IOException when no node answered
+   */
+  public void ensureReady() throws IOException {
+    OpenSearchConnection.Answer template =
+        connection.send(
+            "PUT",
+            "/_index_template/" + alias,
+            OpenSearchSchema.indexTemplate(connection.json(), alias));
+    require(template, "put the index template " + alias);
+    Optional<String> current = currentIndex();
+    if (current.isEmpty()) {
+      createIndex(alias + "-1", true);
+    } else {
+      require(
+          connection.send(
+              "PUT",
+              "/" + current.get() + "/_mapping",
+              OpenSearchSchema.mappings(connection.json(), alias)),
+          "upgrade the mapping of " + current.get());
+    }
+  }
+
+  /**
+   * The concrete index the alias points at, or empty when the alias does not exist.
+   *
+   * @throws IOException when no node answered
+   */
+  public Optional<String> currentIndex() throws IOException {
+    OpenSearchConnection.Answer answer = connection.send("GET", "/_alias/" + alias, null);
+    if (answer.status() == 404) {
+      return Optional.empty();
+    }
+    require(answer, "read the alias " + alias);
+    Iterator<String> names = answer.body().fieldNames();
+    List<String> indices = new ArrayList<>();
+    names.forEachRemaining(indices::add);
+    if (indices.size() != 1) {
+      throw new OpenSearchFailure(
+          "The alias "
+              + alias
+              + " points at "
+              + indices
+              + ", not one index; point it at exactly one with the _aliases API.",
+          false);
+    }
+    return Optional.of(indices.get(0));
+  }
+
+  /**
+   * Creates the next generation ({@code alias-(N+1)}) from the template, empty and without the
+   * alias, for a rebuild to fill before {@link #swapAliasTo(String)}.
+   *
+   * @return the new index's name
+   * @throws IOException when no node answered
+   */
+  public String createNextGeneration() throws IOException {
+    int highest = 0;
+    OpenSearchConnection.Answer answer =
+        connection.send(
+            "GET",
+            "/_cat/indices/" + alias + "-*",
+            Map.of("format", "json", "h", "index"),
+            null,
+            OpenSearchConnection.JSON);
+    require(answer, "list the indices of " + alias);
+    for (JsonNode row : answer.body()) {
+      Matcher matcher = generationName.matcher(row.path("index").asText());
+      if (matcher.matches()) {
+        highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+      }
+    }
+    String next = alias + "-" + (highest + 1);
+    createIndex(next, false);
+    return next;
+  }
+
+  /**
+   * Moves the alias to {@code index} in one atomic {@code _aliases} call: searches see either the
+   * old index or the new one, never neither nor both. The old index is kept (delete it once happy).
+   *
+   * @throws IOException when no node answered
+   */
+  public void swapAliasTo(String index) throws IOException {
+    ObjectNode body = connection.json().createObjectNode();
+    ArrayNode actions = body.putArray("actions");
+    Optional<String> current = currentIndex();
+    current.ifPresent(
+        old -> actions.addObject().putObject("remove").put("index", old).put("alias", alias));
+    actions
+        .addObject()
+        .putObject("add")
+        .put("index", index)
+        .put("alias", alias)
+        .put("is_write_index", true);
+    require(connection.send("POST", "/_aliases", body), "move the alias " + alias + " to " + index);
+  }
+
+  private void createIndex(String index, boolean withAlias) throws IOException {
+    ObjectNode body = connection.json().createObjectNode();
+    if (withAlias) {
+      body.putObject("aliases").putObject(alias).put("is_write_index", true);
+    }
+    OpenSearchConnection.Answer answer = connection.send("PUT", "/" + index, body);
+    if (answer.status() == 400 && answer.errorType().equals("resource_already_exists_exception")) {
+      // Another zoomdex process created it between our look and our create.
+      return;
+    }
+    require(answer, "create the index " + index);
+  }
+
+  static void require(OpenSearchConnection.Answer answer, String action) {
+    if (!answer.ok()) {
+      throw new OpenSearchFailure(
+          "OpenSearch refused to " + action + " (" + answer.error() + ").", answer.retryable());
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.zoomdex.source;
+
+import io.zoomdex.document.Change;
+
+/** Where a crawl sends what it finds. Both methods are called from several threads. */
+public interface CrawlOutput {
+
+  /**
+   * Takes one document change. Throwing stops the whole crawl (the index cannot take documents).
+   */
+  void accept(Change change);
+
+  /**
+   * Says that every item of this user was read without failure and every document of theirs has
+   * already been passed to {@link #accept}: a checkpoint may record the user as done once those
+   * documents are durable. Never called for a user with a failure.
+   */
+  default void userFinished(String userId) {}
+}

@@ -1,0 +1,462 @@
+package io.zoomdex.sink;
+
+import static io.zoomdex.sink.lucene.SearchFixtures.ALICE;
+import static io.zoomdex.sink.lucene.SearchFixtures.BOB;
+import static io.zoomdex.sink.lucene.SearchFixtures.BUDGET_MEETING;
+import static io.zoomdex.sink.lucene.SearchFixtures.BUDGET_TRANSCRIPT;
+import static io.zoomdex.sink.lucene.SearchFixtures.CAROL;
+import static io.zoomdex.sink.lucene.SearchFixtures.LAUNCH_WEBINAR;
+import static io.zoomdex.sink.lucene.SearchFixtures.ORPHAN_SUMMARY;
+import static io.zoomdex.sink.lucene.SearchFixtures.STANDUP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.document.Change;
+import io.zoomdex.document.Document;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.document.DocumentType;
+import io.zoomdex.document.Readers;
+import io.zoomdex.search.DocumentView;
+import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchResults;
+import io.zoomdex.search.SearchService;
+import io.zoomdex.search.Snippet;
+import io.zoomdex.sink.lucene.SearchFixtures;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every index backend must do, the same way: the permission contract (no leak, no miss),
+ * upserts, deletes, filters, facets, paging, highlights and malformed queries. Each backend's test
+ * class extends this and says how to open a fresh, empty index; every test starts with the {@link
+ * SearchFixtures} documents written and committed.
+ */
+public abstract class SearchBackendContractTest {
+
+  /** A sink and a search service over one fresh, empty index. */
+  protected interface Backend extends AutoCloseable {
+    IndexSink sink();
+
+    /** Sees every commit of {@link #sink()} as soon as it returns. */
+    SearchService search();
+  }
+
+  /** Opens a fresh, empty index; closed after each test. */
+  protected abstract Backend openBackend() throws Exception;
+
+  private Backend backend;
+  private IndexSink sink;
+  private SearchService search;
+
+  @BeforeEach
+  void writeFixtures() throws Exception {
+    backend = openBackend();
+    sink = backend.sink();
+    search = backend.search();
+    sink.applyAll(SearchFixtures.documents().stream().map(Change.Upsert::new).toList());
+    sink.commit();
+  }
+
+  @AfterEach
+  void closeBackend() throws Exception {
+    backend.close();
+  }
+
+  private SearchResults run(SearchRequest request) throws Exception {
+    return search.search(request);
+  }
+
+  private static List<DocumentId> ids(SearchResults results) {
+    return results.hits().stream().map(SearchHit::id).toList();
+  }
+
+  // --- the permission contract -------------------------------------------------------------
+
+  @Test
+  void search_returnsOnlyDocumentsTheSearcherMayRead() throws Exception {
+    assertThat(ids(run(SearchRequest.of(BOB, "budget"))))
+        .containsExactlyInAnyOrder(BUDGET_MEETING, STANDUP);
+    assertThat(ids(run(SearchRequest.of(ALICE, "budget"))))
+        .containsExactlyInAnyOrder(BUDGET_MEETING, BUDGET_TRANSCRIPT, STANDUP);
+    assertThat(ids(run(SearchRequest.of(CAROL, "budget")))).isEmpty();
+  }
+
+  @Test
+  void search_documentWithNoReaders_isVisibleToNobodyNotEvenItsHost() throws Exception {
+    assertThat(run(SearchRequest.of(ALICE, "secret")).total()).isZero();
+    assertThat(ids(run(SearchRequest.of(ALICE, "")))).doesNotContain(ORPHAN_SUMMARY);
+    assertThat(search.get(ALICE, ORPHAN_SUMMARY)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "mallory@example.com", "alice", "*", "alice@example.com*"})
+  void search_blankOrUnknownSearcher_seesNothing(String searcher) throws Exception {
+    SearchResults results = run(SearchRequest.of(searcher, ""));
+    assertThat(results.total()).isZero();
+    assertThat(results.hits()).isEmpty();
+    assertThat(results.facets().byType()).isEmpty();
+  }
+
+  @Test
+  void search_searcherInAnyCaseWithSpaces_resolvesToTheSamePrincipal() throws Exception {
+    SearchResults exact = run(SearchRequest.of(BOB, ""));
+    SearchResults variant = run(SearchRequest.of("  Bob@EXAMPLE.com\t", ""));
+    assertThat(variant.principal()).isEqualTo(BOB);
+    assertThat(ids(variant)).isEqualTo(ids(exact)).hasSize(2);
+  }
+
+  @Test
+  void generatedAccount_everyPerson_seesExactlyWhatTheyMayRead() throws Exception {
+    GeneratedCorpus corpus = GeneratedCorpus.generate(7, 400, 25);
+    sink.applyAll(corpus.documents().stream().map(Change.Upsert::new).toList());
+    sink.commit();
+
+    for (String person : corpus.people()) {
+      Set<DocumentId> expected = corpus.readableBy(person);
+      SearchResults first = run(SearchRequest.of(person, "").withPage(100, 0));
+      assertThat(first.total()).as("total for %s", person).isEqualTo(expected.size());
+      assertThat(first.facets().byType().values().stream().mapToLong(Long::longValue).sum())
+          .as("type facet of %s counts exactly the readable documents", person)
+          .isEqualTo(expected.size());
+      assertThat(allPages(SearchRequest.of(person, ""), 100))
+          .as("documents readable by %s", person)
+          .isEqualTo(expected);
+      String word = GeneratedCorpus.word(person.length());
+      for (DocumentId id : allPages(SearchRequest.of(person, word), 100)) {
+        assertThat(expected).as("%s searching '%s'", person, word).contains(id);
+      }
+    }
+  }
+
+  private Set<DocumentId> allPages(SearchRequest request, int pageSize) throws Exception {
+    Set<DocumentId> seen = new HashSet<>();
+    for (int offset = 0; ; offset += pageSize) {
+      SearchResults page = run(request.withPage(pageSize, offset));
+      for (SearchHit hit : page.hits()) {
+        assertThat(seen.add(hit.id())).as("%s appears on one page only", hit.id()).isTrue();
+      }
+      if (page.hits().size() < pageSize) {
+        assertThat(seen).hasSize((int) page.total());
+        return seen;
+      }
+    }
+  }
+
+  // --- writes ------------------------------------------------------------------------------
+
+  private static final DocumentId ID = new DocumentId(DocumentType.MEETING, "42");
+
+  private static Document meeting(String title, String... readers) {
+    return new Document(
+        ID,
+        title,
+        "agenda of " + title,
+        ALICE,
+        Instant.parse("2024-03-01T10:00:00Z"),
+        45,
+        "https://zoom.us/j/42",
+        Readers.of(List.of(readers)),
+        Map.of("meeting_id", "42", "uuid", "a/b+c=="));
+  }
+
+  @Test
+  void upsert_sameIdTwice_keepsOneDocumentWithLatestContent() throws Exception {
+    long before = sink.documentCount();
+    sink.apply(new Change.Upsert(meeting("First title", ALICE)));
+    sink.apply(new Change.Upsert(meeting("Second title", ALICE)));
+    sink.commit();
+    sink.apply(new Change.Upsert(meeting("Second title", ALICE)));
+    sink.commit();
+
+    assertThat(sink.documentCount()).isEqualTo(before + 1);
+    Optional<DocumentView> view = search.get(ALICE, ID);
+    assertThat(view).map(DocumentView::title).contains("Second title");
+    assertThat(view.orElseThrow().sourceIds()).containsEntry("uuid", "a/b+c==");
+    assertThat(view.orElseThrow().durationMinutes()).isEqualTo(45);
+    assertThat(search.search(SearchRequest.of(ALICE, "first")).total()).isZero();
+  }
+
+  @Test
+  void upsert_changedReaders_replacesReaderSet() throws Exception {
+    sink.apply(new Change.Upsert(meeting("Plan", ALICE, BOB)));
+    sink.commit();
+    sink.apply(new Change.Upsert(meeting("Plan", ALICE)));
+    sink.commit();
+
+    assertThat(search.get(BOB, ID)).isEmpty();
+    assertThat(search.get(ALICE, ID)).isPresent();
+    assertThat(ids(run(SearchRequest.of(BOB, "plan")))).doesNotContain(ID);
+  }
+
+  @Test
+  void delete_removesDocument_andDeletingAnAbsentIdIsFine() throws Exception {
+    long before = sink.documentCount();
+    sink.apply(new Change.Delete(BUDGET_MEETING));
+    sink.apply(new Change.Delete(new DocumentId(DocumentType.WEBINAR, "nope")));
+    sink.commit();
+
+    assertThat(sink.documentCount()).isEqualTo(before - 1);
+    assertThat(search.get(ALICE, BUDGET_MEETING)).isEmpty();
+    assertThat(ids(run(SearchRequest.of(BOB, "budget")))).containsExactly(STANDUP);
+  }
+
+  @Test
+  void search_seesOnlyCommittedChanges() throws Exception {
+    sink.apply(new Change.Upsert(meeting("Roadmap", ALICE)));
+    assertThat(run(SearchRequest.of(ALICE, "roadmap")).total()).isZero();
+
+    sink.commit();
+
+    assertThat(run(SearchRequest.of(ALICE, "roadmap")).total()).isEqualTo(1);
+  }
+
+  @Test
+  void documentCount_countsEveryCommittedDocumentReadableOrNot() throws Exception {
+    assertThat(sink.documentCount()).isEqualTo(5);
+    assertThat(search.documentCount()).hasValue(5);
+  }
+
+  // --- ranking, filters, facets, paging ----------------------------------------------------
+
+  @Test
+  void search_blankQuery_listsExactlyTheReadableSetNewestFirst() throws Exception {
+    SearchResults results = run(SearchRequest.of(ALICE, ""));
+    assertThat(ids(results)).containsExactly(STANDUP, BUDGET_TRANSCRIPT, BUDGET_MEETING);
+    assertThat(results.total()).isEqualTo(3);
+    assertThat(results.hits()).allSatisfy(hit -> assertThat(hit.score()).isZero());
+    assertThat(results.hits().get(2).bestSnippet().text())
+        .isEqualTo("Quarterly budget planning for the platform team.");
+  }
+
+  @Test
+  void search_hitCarriesTheDocumentsFields() throws Exception {
+    SearchHit hit = run(SearchRequest.of(BOB, "spreadsheets")).hits().get(0);
+    assertThat(hit.id()).isEqualTo(BUDGET_MEETING);
+    assertThat(hit.title()).isEqualTo("Budget review");
+    assertThat(hit.url()).isEqualTo("https://zoom.us/j/111");
+    assertThat(hit.startTime()).isEqualTo(Instant.parse("2024-01-10T15:00:00Z"));
+    assertThat(hit.hostEmail()).isEqualTo(ALICE);
+    assertThat(hit.durationMinutes()).isEqualTo(30);
+    assertThat(hit.score()).isPositive();
+  }
+
+  @Test
+  void search_filtersByTypeHostAndDates() throws Exception {
+    SearchRequest all = SearchRequest.of(ALICE, "");
+    assertThat(ids(run(all.withType(DocumentType.TRANSCRIPT)))).containsExactly(BUDGET_TRANSCRIPT);
+    assertThat(ids(run(all.withHost(" BOB@example.com")))).containsExactly(STANDUP);
+    assertThat(
+            ids(
+                run(
+                    all.withRange(
+                        Instant.parse("2024-01-10T15:00:00Z"),
+                        Instant.parse("2024-01-10T15:05:00Z")))))
+        .as("from is inclusive, to exclusive")
+        .containsExactly(BUDGET_MEETING);
+    assertThat(ids(run(all.withRange(Instant.parse("2024-02-01T00:00:00Z"), null))))
+        .containsExactly(STANDUP);
+  }
+
+  @Test
+  void search_facetsCountOnlyReadableMatches() throws Exception {
+    SearchResults results = run(SearchRequest.of(ALICE, "budget"));
+    assertThat(results.facets().byType())
+        .containsExactly(
+            Map.entry(DocumentType.MEETING, 1L),
+            Map.entry(DocumentType.PAST_MEETING, 1L),
+            Map.entry(DocumentType.TRANSCRIPT, 1L));
+    assertThat(results.facets().byHost()).containsExactly(Map.entry(ALICE, 2L), Map.entry(BOB, 1L));
+    assertThat(results.facets().byMonth())
+        .containsExactly(Map.entry("2024-02", 1L), Map.entry("2024-01", 2L));
+
+    SearchResults carol = run(SearchRequest.of(CAROL, ""));
+    assertThat(carol.facets().byType()).containsExactly(Map.entry(DocumentType.WEBINAR, 1L));
+  }
+
+  @Test
+  void search_pagesWithOffsetAndLimit_andReportsTheTotal() throws Exception {
+    SearchRequest all = SearchRequest.of(ALICE, "");
+    SearchResults second = run(all.withPage(1, 1));
+    assertThat(ids(second)).containsExactly(BUDGET_TRANSCRIPT);
+    assertThat(second.total()).isEqualTo(3);
+    SearchResults past = run(all.withPage(2, 3));
+    assertThat(past.hits()).isEmpty();
+    assertThat(past.total()).isEqualTo(3);
+  }
+
+  @Test
+  void search_ranksTitleAndBodyMatches_andStemsEnglish() throws Exception {
+    SearchResults results = run(SearchRequest.of(BOB, "budgets"));
+    assertThat(ids(results)).containsExactly(BUDGET_MEETING, STANDUP);
+    assertThat(results.hits().get(0).score()).isGreaterThan(results.hits().get(1).score());
+  }
+
+  @Test
+  void search_allWordsMustMatch() throws Exception {
+    assertThat(ids(run(SearchRequest.of(ALICE, "budget spreadsheets"))))
+        .containsExactly(BUDGET_MEETING);
+    assertThat(ids(run(SearchRequest.of(ALICE, "budget OR launch")))).hasSize(3);
+    assertThat(ids(run(SearchRequest.of(ALICE, "budget -spreadsheets"))))
+        .containsExactlyInAnyOrder(BUDGET_TRANSCRIPT, STANDUP);
+  }
+
+  @Test
+  void search_wildcard_matchesPrefixes() throws Exception {
+    assertThat(ids(run(SearchRequest.of(BOB, "spread*")))).containsExactly(BUDGET_MEETING);
+  }
+
+  // --- snippets ----------------------------------------------------------------------------
+
+  @Test
+  void search_highlightsTheMatchedTermInTitleAndBody() throws Exception {
+    SearchHit hit = run(SearchRequest.of(BOB, "spreadsheets")).hits().get(0);
+    Snippet snippet = hit.bestSnippet();
+    assertThat(snippet.text()).isEqualTo("Bring your spreadsheets.");
+    assertThat(snippet.marked("[", "]")).isEqualTo("Bring your [spreadsheets].");
+    assertThat(snippet.html()).isEqualTo("Bring your <mark>spreadsheets</mark>.");
+
+    SearchHit titled = run(SearchRequest.of(BOB, "review")).hits().get(0);
+    assertThat(titled.titleSnippet().marked("[", "]")).isEqualTo("Budget [review]");
+    assertThat(titled.bestSnippet().text())
+        .as("a body without the term shows its first line")
+        .isEqualTo("Quarterly budget planning for the platform team.");
+  }
+
+  @Test
+  void search_transcriptSnippet_keepsTheCueTimeAndSpeaker() throws Exception {
+    SearchHit hit = run(SearchRequest.of(ALICE, "tight")).hits().get(0);
+    assertThat(hit.id()).isEqualTo(BUDGET_TRANSCRIPT);
+    assertThat(hit.bestSnippet().marked("[", "]"))
+        .isEqualTo("[00:12:34] Bob Jones: The budget is [tight] this quarter. We need cuts.");
+  }
+
+  @Test
+  void search_phraseQuery_matchesThePhraseAndHighlightsItsWords() throws Exception {
+    SearchResults results = run(SearchRequest.of(ALICE, "\"budget is tight\""));
+    assertThat(ids(results)).containsExactly(BUDGET_TRANSCRIPT);
+    assertThat(results.hits().get(0).bestSnippet().marked("[", "]"))
+        .startsWith("[00:12:34] Bob Jones: The [budget")
+        .contains("tight]");
+  }
+
+  @Test
+  void search_htmlInDocuments_isEscapedInHtmlSnippets() throws Exception {
+    SearchHit hit = run(SearchRequest.of(CAROL, "widget")).hits().get(0);
+    assertThat(hit.bestSnippet().html())
+        .isEqualTo("Launch plan for the new &lt;<mark>widget</mark>&gt; &amp; friends.");
+  }
+
+  @Test
+  void search_longLine_snippetIsAWindowAroundTheMatch() throws Exception {
+    DocumentId id = new DocumentId(DocumentType.MEETING, "long");
+    String body = "filler ".repeat(300) + "needle in the haystack " + "tail ".repeat(100);
+    String cueBody = "[01:02:03] Dana Lee: " + "chatter ".repeat(200) + "needle again.";
+    DocumentId cueId = new DocumentId(DocumentType.TRANSCRIPT, "long");
+    sink.apply(
+        new Change.Upsert(
+            SearchFixtures.document(id, "Long", body, ALICE, null, Readers.of(List.of(ALICE)))));
+    sink.apply(
+        new Change.Upsert(
+            SearchFixtures.document(
+                cueId, "Cue", cueBody, ALICE, null, Readers.of(List.of(ALICE)))));
+    sink.commit();
+
+    SearchResults results = run(SearchRequest.of(ALICE, "needle"));
+    assertThat(results.total()).isEqualTo(2);
+    for (SearchHit hit : results.hits()) {
+      Snippet snippet = hit.bestSnippet();
+      assertThat(snippet.text().length()).isLessThanOrEqualTo(260);
+      assertThat(snippet.marked("[", "]")).contains("[needle]");
+      if (hit.id().equals(cueId)) {
+        assertThat(snippet.text()).startsWith("[01:02:03] Dana Lee: …");
+      } else {
+        assertThat(snippet.text()).startsWith("…").endsWith("…");
+      }
+    }
+  }
+
+  // --- hostile and malformed queries -------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"budget",
+        "(budget",
+        "budget)",
+        "budget AND",
+        "AND",
+        "NOT",
+        "*",
+        "?",
+        "budget OR",
+        "[a TO",
+        "{x",
+        "\\",
+        "budget^",
+        "budget~",
+        "/regex",
+        "a:b:c",
+        "&&",
+        "!",
+        "\"\"",
+        "budget \"",
+        "-",
+        "+",
+        "budget*~2",
+        "b*",
+        "<widget>",
+        "title:(budget OR launch)"
+      })
+  void search_malformedQuery_neverFailsAndNeverLeaks(String query) throws Exception {
+    SearchResults results = run(SearchRequest.of(BOB, query));
+    assertThat(results.total()).isBetween(0L, 2L);
+    assertThat(ids(results)).isSubsetOf(BUDGET_MEETING, STANDUP);
+  }
+
+  @Test
+  void search_malformedQuery_fallsBackToItsWords() throws Exception {
+    assertThat(ids(run(SearchRequest.of(BOB, "\"budget (review")))).containsExactly(BUDGET_MEETING);
+  }
+
+  @Test
+  void search_fieldSyntax_isPlainTextAndCannotReachOtherFields() throws Exception {
+    assertThat(run(SearchRequest.of(CAROL, "readers:alice@example.com")).total()).isZero();
+    assertThat(run(SearchRequest.of(CAROL, "title:budget")).total()).isZero();
+    assertThat(run(SearchRequest.of(CAROL, "id:meeting\\:111")).total()).isZero();
+  }
+
+  @Test
+  void search_longestAcceptedQuery_runs() throws Exception {
+    String query = String.join(" ", Collections.nCopies(64, "budget"));
+    assertThat(run(SearchRequest.of(BOB, query)).total()).isEqualTo(2);
+  }
+
+  // --- get ---------------------------------------------------------------------------------
+
+  @Test
+  void get_returnsFieldsOnlyToReaders() throws Exception {
+    assertThat(search.get(" ALICE@example.com", BUDGET_TRANSCRIPT))
+        .hasValueSatisfying(
+            view -> {
+              assertThat(view.body()).contains("[00:12:34] Bob Jones");
+              assertThat(view.url()).isEqualTo("https://zoom.us/j/abc/DEF+ghi==");
+              assertThat(view.startTime()).isEqualTo(Instant.parse("2024-01-10T15:05:00Z"));
+              assertThat(view.hostEmail()).isEqualTo(ALICE);
+              assertThat(view.sourceIds()).containsEntry("id", "abc/DEF+ghi==");
+            });
+    assertThat(search.get(BOB, BUDGET_TRANSCRIPT)).isEmpty();
+    assertThat(search.get("", BUDGET_TRANSCRIPT)).isEmpty();
+    assertThat(search.get(CAROL, LAUNCH_WEBINAR)).isPresent();
+    assertThat(search.get(CAROL, new DocumentId(DocumentType.WEBINAR, "missing"))).isEmpty();
+  }
+}

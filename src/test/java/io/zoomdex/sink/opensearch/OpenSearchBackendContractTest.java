@@ -1,0 +1,53 @@
+package io.zoomdex.sink.opensearch;
+
+import io.zoomdex.search.SearchService;
+import io.zoomdex.sink.IndexSink;
+import io.zoomdex.sink.SearchBackendContractTest;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The backend contract against a real OpenSearch node, one fresh alias per test. */
+@ExtendWith(SharedOpenSearch.class)
+class OpenSearchBackendContractTest extends SearchBackendContractTest {
+
+  private static final AtomicInteger ALIASES = new AtomicInteger();
+
+  private final EmbeddedOpenSearch node;
+
+  OpenSearchBackendContractTest(EmbeddedOpenSearch node) {
+    this.node = node;
+  }
+
+  @Override
+  protected Backend openBackend() throws Exception {
+    // Small bulks, so the fixtures and the generated account cross several bulk requests.
+    OpenSearchSettings settings =
+        OpenSearchSettings.of(List.of(node.uri()))
+            .withAlias("contract-" + ALIASES.incrementAndGet())
+            .withBulkLimits(50, 64 * 1024);
+    OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings);
+    SearchService search = sink.searchService();
+    return new Backend() {
+      @Override
+      public IndexSink sink() {
+        return sink;
+      }
+
+      @Override
+      public SearchService search() {
+        return search;
+      }
+
+      @Override
+      public void close() throws Exception {
+        try (OpenSearchConnection admin = OpenSearchConnection.open(settings)) {
+          OpenSearchTestIndices.delete(admin, settings.alias());
+        } finally {
+          search.close();
+          sink.close();
+        }
+      }
+    };
+  }
+}
