@@ -70,6 +70,16 @@ public record CrawlPlan(
     return !incremental() || !known.holds(series);
   }
 
+  /**
+   * Whether Zoom is sure to refuse this instance's details as over a year old (12702), so that
+   * asking would only spend a call. A day of margin leaves clock differences to Zoom's answer.
+   */
+  boolean beyondZoomsYear(Instant start) {
+    return start != null
+        && start.isBefore(
+            today.minusYears(1).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
   /** The first day whose recordings this crawl lists. */
   LocalDate firstRecordingDay() {
     if (!incremental()) {

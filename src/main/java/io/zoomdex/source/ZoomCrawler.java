@@ -207,7 +207,10 @@ public final class ZoomCrawler {
                   if (!listedInstances.add(uuid)) {
                     continue;
                   }
-                  if (plan.wants(id(PAST_MEETING, uuid), changed)) {
+                  if (plan.beyondZoomsYear(instance.startTime())) {
+                    stats.skipped(
+                        TOO_OLD_LABEL); // the listing's start time says Zoom would refuse it
+                  } else if (plan.wants(id(PAST_MEETING, uuid), changed)) {
                     submit(work, () -> pastMeeting(work, uuid, people, agenda, false));
                   } else if (plan.mayHaveNewSummary(uuid, instance.startTime())) {
                     submit(work, () -> pastMeeting(work, uuid, people, agenda, true));
@@ -310,6 +313,7 @@ public final class ZoomCrawler {
       Series known = series.get(recording.id());
       if (known == null
           && listedInstances.add(recording.uuid())
+          && !plan.beyondZoomsYear(recording.startTime())
           && plan.wants(id(PAST_MEETING, recording.uuid()), false)) {
         submit(work, () -> pastMeeting(work, recording.uuid(), null, "", false));
       }
@@ -413,10 +417,12 @@ public final class ZoomCrawler {
     }
   }
 
+  private static final String TOO_OLD_LABEL = "older than Zoom keeps (12702)";
+
   private static String refusalLabel(ZoomException e) {
     return switch (e.reason()) {
       case NOT_FOUND -> "gone or not found (" + e.zoomCode() + ")";
-      case TOO_OLD -> "older than Zoom keeps (12702)";
+      case TOO_OLD -> TOO_OLD_LABEL;
       case NO_PERMISSION -> "no permission or plan (200)";
       case SUMMARY_RESTRICTED -> "summary restricted (2305)";
       default -> e.reason().name();

@@ -198,6 +198,22 @@ class ZoomCrawlerTest {
   }
 
   @Test
+  void crawl_instanceListedAsOverAYearOld_isSkippedWithoutAskingZoom() {
+    zoom.meetingsByUser.put(
+        "u-host", List.of(meeting(18, "u-host", "host@corp.example", "", null)));
+    zoom.meetings.put(18L, meeting(18, "u-host", "host@corp.example", "", null));
+    zoom.meetingInstances.put(
+        18L,
+        List.of(new PastInstance("ancient==", java.time.Instant.parse("2025-10-01T10:00:00Z"))));
+
+    crawl();
+
+    assertThat(zoom.calls("pastMeeting")).isZero();
+    assertThat(stats.skipped()).containsEntry("older than Zoom keeps (12702)", 1L);
+    assertThat(stats.complete()).isTrue();
+  }
+
+  @Test
   void crawl_failedParticipantsPage_writesNoInstanceAndMarksCrawlIncomplete() {
     zoom.meetingsByUser.put(
         "u-host", List.of(meeting(14, "u-host", "host@corp.example", "", null)));
