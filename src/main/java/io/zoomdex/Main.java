@@ -7,6 +7,7 @@ import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
+import io.zoomdex.cli.StatusCommand;
 import io.zoomdex.cli.TokenCommand;
 import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ServeCommand.class,
       SimulateCommand.class,
+      StatusCommand.class,
       TokenCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,29 @@ class CrawlCommandTest {
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("Crawl complete (incremental, run 2)");
     assertThat(simulator.requestLog().total()).isLessThan(fullCalls / 2);
+  }
+
+  @Test
+  void status_listsTheRunsWithTheirOutcomeAndCalls_andSaysWhenNothingRanYet() throws Exception {
+    StringWriter before = new StringWriter();
+    CommandLine empty = new CommandLine(new StatusCommand());
+    empty.setErr(new PrintWriter(before, true));
+    assertThat(empty.execute("--data", data.toString())).isEqualTo(ExitCodes.CONFIG);
+    assertThat(before.toString()).contains("No crawl has run in");
+    Map<String, String> env = simulatorEnvironment(account().build());
+    crawl(env);
+    crawl(env, "--mode", "incremental");
+    StringWriter status = new StringWriter();
+    CommandLine cli = new CommandLine(new StatusCommand());
+    cli.setOut(new PrintWriter(status, true));
+
+    int code = cli.execute("--data", data.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    List<String> lines = status.toString().lines().toList();
+    assertThat(lines.get(1)).startsWith("2 ").contains("incremental").contains("complete");
+    assertThat(lines.get(2)).startsWith("1 ").contains("full").contains("complete");
+    assertThat(lines.get(lines.size() - 1)).endsWith("documents indexed.");
   }
 
   @Test
