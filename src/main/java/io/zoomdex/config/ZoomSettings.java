@@ -77,106 +77,101 @@ public record ZoomSettings(
 
   /** The same settings with an explicitly configured API base and OAuth host. */
   public ZoomSettings withEndpoints(URI api, URI oauth) {
-    return new ZoomSettings(
-        accountId,
-        clientId,
-        clientSecret,
-        api,
-        true,
-        oauth,
-        rateLimits,
-        concurrency,
-        connectTimeout,
-        requestTimeout,
-        maxAttempts,
-        maxRateLimitWait,
-        maxRateLimitRetries);
+    Copy copy = new Copy(this);
+    copy.apiUrl = api;
+    copy.apiUrlExplicit = true;
+    copy.oauthUrl = oauth;
+    return copy.build();
   }
 
   /** The same settings with another OAuth host and a non-explicit API URL (data residency). */
   public ZoomSettings withDefaultApiUrl(URI api, URI oauth) {
-    return new ZoomSettings(
-        accountId,
-        clientId,
-        clientSecret,
-        api,
-        false,
-        oauth,
-        rateLimits,
-        concurrency,
-        connectTimeout,
-        requestTimeout,
-        maxAttempts,
-        maxRateLimitWait,
-        maxRateLimitRetries);
+    Copy copy = new Copy(this);
+    copy.apiUrl = api;
+    copy.apiUrlExplicit = false;
+    copy.oauthUrl = oauth;
+    return copy.build();
   }
 
+  /** The same settings with another pace. */
   public ZoomSettings withRateLimits(RateLimits limits) {
-    return new ZoomSettings(
-        accountId,
-        clientId,
-        clientSecret,
-        apiUrl,
-        apiUrlExplicit,
-        oauthUrl,
-        limits,
-        concurrency,
-        connectTimeout,
-        requestTimeout,
-        maxAttempts,
-        maxRateLimitWait,
-        maxRateLimitRetries);
+    Copy copy = new Copy(this);
+    copy.rateLimits = limits;
+    return copy.build();
   }
 
+  /** The same settings with another bound on requests in flight. */
   public ZoomSettings withConcurrency(int inFlight) {
-    return new ZoomSettings(
-        accountId,
-        clientId,
-        clientSecret,
-        apiUrl,
-        apiUrlExplicit,
-        oauthUrl,
-        rateLimits,
-        inFlight,
-        connectTimeout,
-        requestTimeout,
-        maxAttempts,
-        maxRateLimitWait,
-        maxRateLimitRetries);
+    Copy copy = new Copy(this);
+    copy.concurrency = inFlight;
+    return copy.build();
   }
 
+  /** The same settings with other connect and request timeouts. */
   public ZoomSettings withTimeouts(Duration connect, Duration request) {
-    return new ZoomSettings(
-        accountId,
-        clientId,
-        clientSecret,
-        apiUrl,
-        apiUrlExplicit,
-        oauthUrl,
-        rateLimits,
-        concurrency,
-        connect,
-        request,
-        maxAttempts,
-        maxRateLimitWait,
-        maxRateLimitRetries);
+    Copy copy = new Copy(this);
+    copy.connectTimeout = connect;
+    copy.requestTimeout = request;
+    return copy.build();
   }
 
+  /** The same settings with another retry budget. */
   public ZoomSettings withRetries(int attempts, Duration rateLimitWait, int rateLimitRetries) {
-    return new ZoomSettings(
-        accountId,
-        clientId,
-        clientSecret,
-        apiUrl,
-        apiUrlExplicit,
-        oauthUrl,
-        rateLimits,
-        concurrency,
-        connectTimeout,
-        requestTimeout,
-        attempts,
-        rateLimitWait,
-        rateLimitRetries);
+    Copy copy = new Copy(this);
+    copy.maxAttempts = attempts;
+    copy.maxRateLimitWait = rateLimitWait;
+    copy.maxRateLimitRetries = rateLimitRetries;
+    return copy.build();
+  }
+
+  /** A mutable copy for the {@code with…} methods, so each names only what it changes. */
+  private static final class Copy {
+    private final String accountId;
+    private final String clientId;
+    private final Secret clientSecret;
+    private URI apiUrl;
+    private boolean apiUrlExplicit;
+    private URI oauthUrl;
+    private RateLimits rateLimits;
+    private int concurrency;
+    private Duration connectTimeout;
+    private Duration requestTimeout;
+    private int maxAttempts;
+    private Duration maxRateLimitWait;
+    private int maxRateLimitRetries;
+
+    Copy(ZoomSettings from) {
+      accountId = from.accountId;
+      clientId = from.clientId;
+      clientSecret = from.clientSecret;
+      apiUrl = from.apiUrl;
+      apiUrlExplicit = from.apiUrlExplicit;
+      oauthUrl = from.oauthUrl;
+      rateLimits = from.rateLimits;
+      concurrency = from.concurrency;
+      connectTimeout = from.connectTimeout;
+      requestTimeout = from.requestTimeout;
+      maxAttempts = from.maxAttempts;
+      maxRateLimitWait = from.maxRateLimitWait;
+      maxRateLimitRetries = from.maxRateLimitRetries;
+    }
+
+    ZoomSettings build() {
+      return new ZoomSettings(
+          accountId,
+          clientId,
+          clientSecret,
+          apiUrl,
+          apiUrlExplicit,
+          oauthUrl,
+          rateLimits,
+          concurrency,
+          connectTimeout,
+          requestTimeout,
+          maxAttempts,
+          maxRateLimitWait,
+          maxRateLimitRetries);
+    }
   }
 
   /** The token endpoint. */
