@@ -3,6 +3,7 @@ package io.zoomdex.cli;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
 import io.zoomdex.search.DeactivatedSearchers;
+import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
@@ -125,6 +126,16 @@ public final class IndexOptions {
     }
     return new DeactivatedSearchers(
         index, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()));
+  }
+
+  /**
+   * The sentence for an index that is not there yet: for the embedded index, which directory to
+   * crawl into; for OpenSearch, the exception's own message.
+   */
+  static String missingIndexMessage(IndexMissingException e, Path dataDir) {
+    return e.location() == null
+        ? e.getMessage()
+        : "No index at " + dataDir + "; run `zoomdex crawl --data " + dataDir + "` first.";
   }
 
   /**

@@ -133,10 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     } catch (IndexMissingException e) {
-      err.println(
-          e.location() == null
-              ? e.getMessage()
-              : "No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
+      err.println(IndexOptions.missingIndexMessage(e, data));
       return ExitCodes.CONFIG;
     } catch (ConfigException e) {
       err.println(e.getMessage());
