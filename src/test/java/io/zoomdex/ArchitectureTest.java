@@ -1,0 +1,126 @@
+package io.zoomdex;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.PackageMatcher;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layering of {@code docs/architecture.md}, checked on the compiled production classes:
+ * dependencies run one way, from {@code cli} down to {@code document}, and the low rooms know
+ * nothing of the rooms above them. One deliberate exception: each index backend ({@code
+ * sink.lucene}, {@code sink.opensearch}) also implements {@code search.SearchService}, because
+ * reading and writing share the backend's private schema.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.zoomdex");
+  }
+
+  @Test
+  void document_dependsOnNothingElseInZoomdex() {
+    onlyDependsOn("io.zoomdex.document..", "io.zoomdex.document..").check(production);
+  }
+
+  @Test
+  void configAndSimulator_standAlone() {
+    onlyDependsOn("io.zoomdex.config..", "io.zoomdex.config..").check(production);
+    onlyDependsOn("io.zoomdex.simulator..", "io.zoomdex.simulator..").check(production);
+  }
+
+  @Test
+  void zoomClient_knowsOnlyItsConfiguration() {
+    onlyDependsOn("io.zoomdex.zoom..", "io.zoomdex.zoom..", "io.zoomdex.config..")
+        .check(production);
+  }
+
+  @Test
+  void source_mapsZoomIntoDocuments_withoutKnowingWhereTheyGo() {
+    onlyDependsOn(
+            "io.zoomdex.source..",
+            "io.zoomdex.source..",
+            "io.zoomdex.zoom..",
+            "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
+  void sync_joinsSourceAndSink_butNoBackend() {
+    onlyDependsOn(
+            "io.zoomdex.sync..",
+            "io.zoomdex.sync..",
+            "io.zoomdex.source..",
+            "io.zoomdex.zoom..",
+            "io.zoomdex.document..",
+            "io.zoomdex.sink")
+        .check(production);
+  }
+
+  @Test
+  void search_knowsDocumentsOnly() {
+    onlyDependsOn("io.zoomdex.search..", "io.zoomdex.search..", "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
+  void sink_writesDocuments_andItsBackendsServeSearches() {
+    onlyDependsOn(
+            "io.zoomdex.sink..",
+            "io.zoomdex.sink..",
+            "io.zoomdex.document..",
+            "io.zoomdex.search",
+            "io.zoomdex.config..")
+        .check(production);
+  }
+
+  @Test
+  void onlyTheCommandLine_wiresRoomsTogether() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.zoomdex", "io.zoomdex.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.zoomdex.cli..")
+        .check(production);
+  }
+
+  @Test
+  void rooms_haveNoCycles() {
+    slices().matching("io.zoomdex.(*)..").should().beFreeOfCycles().check(production);
+  }
+
+  /** Classes in {@code room} may use the JDK and libraries, but of zoomdex only {@code allowed}. */
+  private static ArchRule onlyDependsOn(String room, String... allowed) {
+    DescribedPredicate<JavaClass> otherRooms =
+        DescribedPredicate.describe(
+            "are zoomdex classes outside " + String.join(", ", allowed),
+            target ->
+                target.getPackageName().startsWith("io.zoomdex")
+                    && Arrays.stream(allowed)
+                        .noneMatch(
+                            pattern ->
+                                PackageMatcher.of(pattern).matches(target.getPackageName())));
+    return noClasses()
+        .that()
+        .resideInAPackage(room)
+        .should()
+        .dependOnClassesThat(otherRooms)
+        .because("dependencies run one way (docs/architecture.md)");
+  }
+}
