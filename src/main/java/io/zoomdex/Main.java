@@ -58,8 +58,14 @@ public final class Main implements Runnable {
   /** The configured command line, for tests that want to capture its output. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    // Picocli asks this mapper for command-line mistakes too: those are usage errors (2).
     cli.setExitCodeExceptionMapper(
-        e -> e instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.INTERNAL_ERROR);
+        e -> {
+          if (e instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+          }
+          return e instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.INTERNAL_ERROR;
+        });
     return cli;
   }
 

@@ -107,6 +107,7 @@ public final class CrawlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       ZoomSettings settings = zoom.settings(environment);
+      index.validate(environment);
       LocalDate firstDay = firstDay();
       CrawlStats stats = new CrawlStats();
       SyncReport report;

@@ -100,6 +100,21 @@ public final class IndexOptions {
     return LuceneIndexSink.open(dataDir.resolve("index"));
   }
 
+  /**
+   * Checks the index options before any work starts, so that a typo in them is reported at once
+   * rather than after the crawl has already called Zoom.
+   *
+   * @param environment where OpenSearch credentials are read from
+   * @throws ConfigException naming the first inconsistent option, as {@link #openSink} would
+   */
+  public void validate(Map<String, String> environment) {
+    if (isOpenSearch()) {
+      openSearchSettings(environment);
+    } else {
+      checkNoOpenSearchFlags();
+    }
+  }
+
   /** Opens the chosen index for searching, with the process environment's credentials. */
   public SearchService openSearch(Path dataDir) throws SearchException {
     return openSearch(dataDir, System.getenv());

@@ -8,8 +8,10 @@ import java.util.Objects;
  * One searchable item with exactly who may read it.
  *
  * @param id typed identity, the upsert key
- * @param title short title shown in results (a meeting topic, a summary title)
- * @param body the searchable text (agenda, Q&amp;A, summary content, transcript text)
+ * @param title short title shown in results (a meeting topic, a summary title); control characters
+ *     other than tab and line breaks are dropped
+ * @param body the searchable text (agenda, Q&amp;A, summary content, transcript text); control
+ *     characters other than tab and line breaks are dropped
  * @param hostEmail the host's email, lower-cased, or empty when Zoom did not say
  * @param startTime when the meeting or instance started or is scheduled, or null
  * @param durationMinutes the scheduled or actual duration in minutes, or 0 when unknown
@@ -30,8 +32,8 @@ public record Document(
 
   public Document {
     Objects.requireNonNull(id, "id");
-    title = title == null ? "" : title;
-    body = body == null ? "" : body;
+    title = PlainText.withoutControlCharacters(title);
+    body = PlainText.withoutControlCharacters(body);
     hostEmail = Readers.normalize(hostEmail);
     url = url == null ? "" : url;
     readers = readers == null ? Readers.NOBODY : readers;

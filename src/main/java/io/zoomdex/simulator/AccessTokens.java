@@ -38,6 +38,7 @@ final class AccessTokens {
   private final AtomicLong generation = new AtomicLong();
   private final AtomicReference<String> latestTokenId = new AtomicReference<>();
   private volatile boolean onlyLatestValid;
+  private final java.util.Queue<String> issued = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   AccessTokens(Signer signer, SimulatorClock clock, Duration ttl, String accountId) {
     this.signer = signer;
@@ -63,9 +64,17 @@ final class AccessTokens {
     latestTokenId.set(tokenId);
     String unsigned =
         HEADER + "." + ENCODER.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-    return unsigned
-        + "."
-        + ENCODER.encodeToString(signer.sign(unsigned.getBytes(StandardCharsets.US_ASCII)));
+    String token =
+        unsigned
+            + "."
+            + ENCODER.encodeToString(signer.sign(unsigned.getBytes(StandardCharsets.US_ASCII)));
+    issued.add(token);
+    return token;
+  }
+
+  /** Every token issued so far, oldest first. */
+  java.util.List<String> issued() {
+    return java.util.List.copyOf(issued);
   }
 
   /**

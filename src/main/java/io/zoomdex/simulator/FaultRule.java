@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param status the HTTP status to send
  * @param body the body to send (JSON text, may be empty)
  * @param headers extra response headers (for example {@code Retry-After})
+ * @param continuationsOnly whether only requests for a later page (carrying a {@code
+ *     next_page_token}) match, to fail a listing in its middle
  */
 public record FaultRule(
-    String operationId, int count, int status, String body, Map<String, String> headers) {
+    String operationId,
+    int count,
+    int status,
+    String body,
+    Map<String, String> headers,
+    boolean continuationsOnly) {
   public FaultRule {
     if (count < 1) {
       throw new IllegalArgumentException("A fault rule must apply to at least one request.");
@@ -26,6 +33,26 @@ public record FaultRule(
     }
     body = Objects.requireNonNullElse(body, "");
     headers = Map.copyOf(Objects.requireNonNullElse(headers, Map.of()));
+  }
+
+  /** A rule matching first pages and continuations alike. */
+  public FaultRule(
+      String operationId, int count, int status, String body, Map<String, String> headers) {
+    this(operationId, count, status, body, headers, false);
+  }
+
+  /**
+   * A rule answering the next {@code count} requests for a later page of {@code operationId} with
+   * Zoom's 400/300 for an expired page token, as when a listing outlives its token.
+   */
+  public static FaultRule expiredPageToken(String operationId, int count) {
+    return new FaultRule(
+        operationId,
+        count,
+        400,
+        ZoomErrors.body(300, "The next page token is invalid or expired."),
+        Map.of(),
+        true);
   }
 
   /** A rule answering Zoom's per-second 429 with {@code Retry-After} in seconds. */
@@ -44,7 +71,8 @@ public record FaultRule(
         operationId, count, status, ZoomErrors.body(status, "Internal Server Error."), Map.of());
   }
 
-  boolean matches(String operation) {
-    return operationId == null || operationId.equals(operation);
+  boolean matches(String operation, boolean continuation) {
+    return (operationId == null || operationId.equals(operation))
+        && (continuation || !continuationsOnly);
   }
 }

@@ -98,10 +98,19 @@ public final class Faults {
   }
 
   synchronized Decision decide(String operationId) {
+    return decide(operationId, false);
+  }
+
+  /**
+   * The decision for one API request.
+   *
+   * @param continuation whether the request asks for a later page (carries a page token)
+   */
+  synchronized Decision decide(String operationId, boolean continuation) {
     Duration latency = settings.latency();
     for (Iterator<RuleCount> it = rules.iterator(); it.hasNext(); ) {
       RuleCount rule = it.next();
-      if (rule.rule.matches(operationId)) {
+      if (rule.rule.matches(operationId, continuation)) {
         if (--rule.remaining == 0) {
           it.remove();
         }

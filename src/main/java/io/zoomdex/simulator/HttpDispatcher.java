@@ -89,7 +89,9 @@ final class HttpDispatcher implements HttpHandler {
 
   private void withFaults(HttpExchange exchange, String operation, RateLabel label, Answer answer)
       throws IOException {
-    Faults.Decision decision = faults.decide(operation);
+    String query = exchange.getRequestURI().getRawQuery();
+    boolean continuation = query != null && query.matches("(.*&)?next_page_token=[^&]+.*");
+    Faults.Decision decision = faults.decide(operation, continuation);
     if (!decision.latency().isZero()) {
       try {
         Thread.sleep(decision.latency().toMillis());

@@ -177,6 +177,14 @@ public final class ZoomSimulator implements AutoCloseable {
     return webhooks;
   }
 
+  /**
+   * Every access token issued so far, oldest first, so a test can check that none of them leaks
+   * into logs or output.
+   */
+  public List<String> issuedAccessTokens() {
+    return tokens.issued();
+  }
+
   /** Makes every access token issued so far answer 401/124. */
   public void revokeAllTokens() {
     tokens.revokeAll();

@@ -3,6 +3,7 @@ package io.zoomdex.zoom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,23 @@ final class ZoomErrors {
       return new ErrorBody(node.path("code").asInt(0), node.path("message").asText(""));
     } catch (IOException | RuntimeException e) {
       return new ErrorBody(0, "");
+    }
+  }
+
+  /**
+   * Whether an error answer's body is JSON cut off or garbled on the way: it starts like JSON but
+   * does not parse. Plain-text or HTML bodies (a proxy's page, a download's 404) are not.
+   */
+  boolean isUnreadable(byte[] body) {
+    String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).strip();
+    if (!start.startsWith("{") && !start.startsWith("[")) {
+      return false;
+    }
+    try {
+      JsonNode node = mapper.readTree(body);
+      return node == null || !node.isObject();
+    } catch (IOException | RuntimeException e) {
+      return true;
     }
   }
 

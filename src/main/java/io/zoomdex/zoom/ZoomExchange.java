@@ -207,6 +207,11 @@ final class ZoomExchange {
               problem = "HTTP " + status;
             } else if (ZoomErrors.isExpiredPageToken(status, error)) {
               throw new PageTokenExpired();
+            } else if (errors.isUnreadable(response.body())) {
+              // Zoom's errors always carry a JSON body; a cut one says nothing about the call, so
+              // it is retried like any unreadable answer instead of failing the item for good.
+              problem = "an unreadable HTTP " + status + " answer";
+              badBody = true;
             } else {
               throw errors.toException(call, status, error);
             }

@@ -5,6 +5,7 @@ import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.DocumentMapper;
@@ -51,9 +52,26 @@ public final class SimulatorCrawls {
   public static SyncReport crawl(
       ZoomSimulator simulator, Path data, Clock clock, LocalDate since, boolean incremental)
       throws Exception {
+    try (LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"))) {
+      return crawl(simulator, data, clock, since, incremental, sink);
+    }
+  }
+
+  /**
+   * One crawl into the given sink (which the caller closes), with its state under {@code data}.
+   *
+   * @param incremental whether to run an incremental crawl instead of a full one
+   */
+  public static SyncReport crawl(
+      ZoomSimulator simulator,
+      Path data,
+      Clock clock,
+      LocalDate since,
+      boolean incremental,
+      IndexSink sink)
+      throws Exception {
     ZoomSettings settings = settings(simulator);
-    try (StateStore state = StateStore.open(data);
-        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"))) {
+    try (StateStore state = StateStore.open(data)) {
       ZoomCrawler crawler =
           new ZoomCrawler(
               ZoomClient.create(settings), new DocumentMapper(settings.oauthUrl().toString()), 4);

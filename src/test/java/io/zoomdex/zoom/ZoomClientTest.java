@@ -266,6 +266,15 @@ class ZoomClientTest {
   }
 
   @Test
+  void errorAnswerWithTruncatedBody_isRetried_andTheCallSucceeds() {
+    zoom.route("/v2/meetings/1", MEETING_JSON);
+    zoom.faults.add(Reply.json(400, "{\"code\":200,\"mess"));
+    ZoomClient client = client();
+    assertThat(client.getMeeting(1).topic()).isEqualTo("Weekly");
+    assertThat(client.stats().retries()).isEqualTo(1);
+  }
+
+  @Test
   void rateLimited_retryAfterSeconds_waitsThatLongAndSucceeds() {
     zoom.route("/v2/meetings/1", MEETING_JSON);
     zoom.faults.add(

@@ -1,0 +1,161 @@
+package io.zoomdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * Bad configuration, case by case: each one stops before any work with its documented exit code and
+ * one plain sentence naming the setting. The Zoom URLs point at a closed local port, so a case that
+ * slipped through validation would fail differently (exit 6) instead of passing.
+ */
+class BadConfigurationTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
+
+  @TempDir Path data;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ZOOM_ACCOUNT_ID", "account");
+    env.put("ZOOM_CLIENT_ID", "client");
+    env.put("ZOOM_CLIENT_SECRET", "secret-value-123");
+    env.put("ZOOM_API_URL", "http://127.0.0.1:9/v2");
+    env.put("ZOOM_OAUTH_URL", "http://127.0.0.1:9");
+    return env;
+  }
+
+  private int crawl(Map<String, String> env, List<String> args) {
+    CommandLine cli = new CommandLine(new CrawlCommand(env, Clock.fixed(NOW, ZoneOffset.UTC)));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+    all.addAll(args);
+    return cli.execute(all.toArray(String[]::new));
+  }
+
+  private void assertOneSentence(String fragment) {
+    List<String> lines = err.toString().strip().lines().toList();
+    assertThat(lines).as(err.toString()).hasSize(1);
+    assertThat(lines.get(0)).contains(fragment).endsWith(".");
+    assertThat(err.toString()).doesNotContain("secret-value-123");
+  }
+
+  @ParameterizedTest(name = "crawl {0} -> exit 3")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--rates bogus | The setting --rates is 'bogus'",
+        "--rate-share 2 | The setting --rate-share is '2'",
+        "--concurrency 0 | The setting --concurrency is '0'",
+        "--plan gold | The setting --plan is 'gold'",
+        "--since 2026-13-45 | --since must be a date",
+        "--config /nonexistent/zoomdex.conf | cannot be read",
+        "--index bogus | --index must be lucene or opensearch",
+        "--index opensearch | needs at least one --opensearch-url",
+        "--opensearch-url http://127.0.0.1:9 | need --index opensearch",
+      })
+  void crawl_badSetting_exits3WithOneSentence(String args, String sentence) {
+    int code = crawl(environment(), List.of(args.strip().split(" ")));
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence(sentence.strip());
+  }
+
+  @ParameterizedTest(name = "crawl without {0} -> exit 3")
+  @CsvSource({"ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"})
+  void crawl_missingCredential_exits3NamingIt(String variable) {
+    Map<String, String> env = environment();
+    env.remove(variable);
+
+    assertThat(crawl(env, List.of())).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence(variable);
+  }
+
+  @Test
+  void crawl_malformedApiUrl_exits3() {
+    Map<String, String> env = environment();
+    env.put("ZOOM_API_URL", "not a url");
+
+    assertThat(crawl(env, List.of())).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("ZOOM_API_URL is 'not a url', which is not a URL");
+  }
+
+  @Test
+  void crawl_openSearchCredentialsHalfGiven_exits3() {
+    Map<String, String> env = environment();
+    env.put("OPENSEARCH_USERNAME", "admin");
+
+    int code =
+        crawl(env, List.of("--index", "opensearch", "--opensearch-url", "http://127.0.0.1:9"));
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("go together");
+  }
+
+  @Test
+  void crawl_configFileWithMalformedValue_exits3NamingTheFileSetting() throws Exception {
+    Path file = data.resolve("zoomdex.properties");
+    Files.writeString(file, "zoom.concurrency = lots\n");
+
+    assertThat(crawl(environment(), List.of("--config", file.toString())))
+        .isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("'lots'");
+  }
+
+  @ParameterizedTest(name = "zoomdex {0} -> exit 2")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "crawl --frobnicate | Unknown option: '--frobnicate'",
+        "crawl --mode sideways | Invalid value for option '--mode'",
+        "serve --trusted-header X-Email | --trusted-header and --trusted-proxy go together",
+        "serve --trusted-header X-Email --trusted-proxy not-an-ip | --trusted-proxy must be an IP",
+        "frobnicate | Unmatched argument",
+      })
+  void commandLineMistakes_exit2WithTheProblemFirst(String args, String sentence) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of(args.strip().split(" ")));
+    if (!all.get(0).equals("frobnicate")) {
+      all.addAll(List.of("--data", data.toString()));
+    }
+
+    int code = cli.execute(all.toArray(String[]::new));
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines().findFirst().orElse("")).contains(sentence.strip());
+  }
+
+  @ParameterizedTest(name = "{0} without an index -> exit 3")
+  @CsvSource({"serve", "search"})
+  void readingCommands_withoutAnIndex_exit3SayingToCrawlFirst(String command) {
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    List<String> args = new ArrayList<>(List.of(command, "--data", data.toString()));
+    if (command.equals("search")) {
+      args.addAll(List.of("--as", "alice@example.com", "budget"));
+    }
+
+    assertThat(cli.execute(args.toArray(String[]::new))).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("run `zoomdex crawl --data");
+  }
+}

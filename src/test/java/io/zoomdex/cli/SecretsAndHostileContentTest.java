@@ -1,0 +1,246 @@
+package io.zoomdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zoomdex.e2e.SimulatorCrawls;
+import io.zoomdex.search.auth.ApiTokenStore;
+import io.zoomdex.simulator.MeetingChanges;
+import io.zoomdex.simulator.SimMeeting;
+import io.zoomdex.simulator.SimUser;
+import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.ZoomSimulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A full crawl and serve at DEBUG log level against a simulated account whose content is hostile
+ * (markup and script in a topic, control characters, a 200 kB agenda), then two checks: hostile
+ * content comes back as inert text, and no secret (client secret, a wrong secret tried, every
+ * access token the simulator issued, the API tokens' plaintext) appears in any log line, standard
+ * stream, command output, HTTP answer (search, document, runs, metrics, page) or file under {@code
+ * --data}. There is no webhook secret yet on this branch, so none is checked.
+ */
+class SecretsAndHostileContentTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
+  private static final String HOSTILE_TOPIC =
+      "<script>window.__pwned=1</script>\u0000\u0007\u001b[31m Quokka <b>plan</b> \"';--";
+  private static final String WRONG_SECRET = "wrong-secret-4f1c9e7a2b";
+
+  @TempDir Path data;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<String, String> outputs = new LinkedHashMap<>();
+
+  @Test
+  void crawlAndServeAtDebugLevel_leakNoSecret_andServeHostileContentAsText() throws Exception {
+    List<String> secrets = new ArrayList<>();
+    try (ZoomSimulator simulator =
+            ZoomSimulator.start(
+                SimulatorSettings.builder()
+                    .seed(17)
+                    .users(5)
+                    .meetingsPerUser(2)
+                    .start(NOW)
+                    .build());
+        CapturedOutput captured = CapturedOutput.start()) {
+      SimMeeting meeting = aListedMeeting(simulator);
+      String hugeAgenda = "agenda filler text ".repeat(10_000) + "zebracorn";
+      simulator
+          .mutations()
+          .updateMeeting(
+              meeting.id(), MeetingChanges.none().withTopic(HOSTILE_TOPIC).withAgenda(hugeAgenda));
+      String hostEmail = simulator.account().user(meeting.hostIndex()).email();
+
+      Map<String, String> env = SimulatorCrawls.environment(simulator);
+      assertThat(crawl(env, "crawl")).isEqualTo(ExitCodes.OK);
+      Map<String, String> wrong = new HashMap<>(env);
+      wrong.put("ZOOM_CLIENT_SECRET", WRONG_SECRET);
+      assertThat(crawl(wrong, "crawl with a wrong secret")).isEqualTo(ExitCodes.AUTH);
+
+      String userToken;
+      String adminToken;
+      try (ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC())) {
+        userToken = tokens.create(hostEmail, false).token();
+        adminToken = tokens.create("admin@example.com", true).token();
+      }
+      serveAndAsk(meeting, userToken, adminToken);
+
+      assertThat(captured.debugLines()).as("DEBUG lines captured").isPositive();
+      outputs.put("logs and standard streams", captured.text());
+      secrets.add(simulator.clientSecret());
+      secrets.add(WRONG_SECRET);
+      secrets.addAll(simulator.issuedAccessTokens());
+      secrets.add(userToken);
+      secrets.add(adminToken);
+      assertThat(simulator.issuedAccessTokens()).isNotEmpty();
+    }
+    addEveryFileUnder(data);
+
+    for (String secret : secrets) {
+      for (Map.Entry<String, String> output : outputs.entrySet()) {
+        assertThat(output.getValue())
+            .as("%s must not contain a secret", output.getKey())
+            .doesNotContain(secret);
+      }
+    }
+    assertThat(outputs.keySet()).anyMatch(name -> name.contains("tokens"));
+  }
+
+  private void serveAndAsk(SimMeeting meeting, String userToken, String adminToken)
+      throws Exception {
+    ServeCommand serve = new ServeCommand();
+    CommandLine cli = new CommandLine(serve);
+    ServingLine out = new ServingLine();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> cli.execute("--data", data.toString(), "--port", "0"));
+    try {
+      assertThat(out.printed.await(30, TimeUnit.SECONDS)).as("the Serving line").isTrue();
+      Matcher url = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.text());
+      assertThat(url.find()).isTrue();
+      URI base = URI.create(url.group(1));
+
+      HttpResponse<String> search = get(base, "api/search?type=meeting&q=quokka", userToken);
+      assertThat(search.statusCode()).isEqualTo(200);
+      JsonNode hit = json.readTree(search.body()).path("hits").path(0);
+      assertThat(hit.path("id").asText()).isEqualTo("meeting:" + meeting.id());
+      assertThat(hit.path("title").asText()).contains("<script>window.__pwned=1</script>");
+      assertThat(hit.path("title").asText()).doesNotContain("\u0000", "\u0007", "\u001b");
+      assertThat(hit.path("title_snippet").path("html").asText())
+          .contains("&lt;script&gt;")
+          .doesNotContain("<script", "<b>plan");
+      hit.path("snippets")
+          .forEach(s -> assertThat(s.path("html").asText()).doesNotContain("<script", "<b>"));
+
+      HttpResponse<String> huge = get(base, "api/search?type=meeting&q=zebracorn", userToken);
+      assertThat(json.readTree(huge.body()).path("total").asLong()).isEqualTo(1);
+      HttpResponse<String> document = get(base, "api/documents/meeting:" + meeting.id(), userToken);
+      assertThat(document.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(document.body()).path("body").asText()).contains("zebracorn");
+
+      HttpResponse<String> page = get(base, "", null);
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).doesNotContain("__pwned");
+      HttpResponse<String> runs = get(base, "api/runs", adminToken);
+      assertThat(runs.statusCode()).isEqualTo(200);
+      HttpResponse<String> metrics = get(base, "metrics", adminToken);
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      HttpResponse<String> refused = get(base, "api/search?q=x", userToken + "x");
+      assertThat(refused.statusCode()).isEqualTo(401);
+      for (HttpResponse<String> answer :
+          List.of(search, huge, document, page, runs, metrics, refused)) {
+        outputs.put(
+            "HTTP " + answer.uri().getPath(), answer.headers().map() + "\n" + answer.body());
+      }
+    } finally {
+      serve.stop.countDown();
+    }
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    outputs.put("serve output", out.text() + err);
+  }
+
+  private HttpResponse<String> get(URI base, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private int crawl(Map<String, String> env, String name) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new CrawlCommand(env, Clock.fixed(NOW, ZoneOffset.UTC)));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute("--data", data.toString(), "--rates", "unlimited", "--json");
+    outputs.put(name + " output", out + "\n" + err);
+    return code;
+  }
+
+  /** Every file under the data directory, read as bytes (Latin-1 keeps every byte). */
+  private void addEveryFileUnder(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        outputs.put(
+            "file " + root.relativize(file),
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    }
+  }
+
+  private static SimMeeting aListedMeeting(ZoomSimulator simulator) {
+    for (SimUser user : simulator.account().users()) {
+      if (user.id() == null) {
+        continue;
+      }
+      for (SimMeeting meeting : simulator.account().meetingsOf(user)) {
+        if (meeting.listed()) {
+          return meeting;
+        }
+      }
+    }
+    throw new AssertionError("The generated account has no listed meeting.");
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  /** Collects what serve prints and signals once the "Serving" line is there. */
+  private static final class ServingLine extends Writer {
+    final CountDownLatch printed = new CountDownLatch(1);
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public synchronized void write(char[] chars, int off, int len) {
+      text.append(chars, off, len);
+      if (text.indexOf("Serving ") >= 0 && text.indexOf("\n") >= 0) {
+        printed.countDown();
+      }
+    }
+
+    synchronized String text() {
+      return text.toString();
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,82 @@
+package io.zoomdex.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.search.SearchService;
+import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.sync.SyncReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/**
+ * The permission contract as a property: for random small accounts crawled into the embedded index,
+ * every person sees exactly what {@code permissions.md} allows and nothing else leaks (see {@link
+ * PermissionAudit}). Tries: {@code -Dzoomdex.permission.tries} (CI: 20). The same audit runs
+ * against OpenSearch in {@link OpenSearchPermissionTest}.
+ */
+class PermissionPropertyTest {
+  static final LocalDate SINCE = LocalDate.parse("2025-11-20");
+
+  /** CI default; raise it for a manual run. */
+  static final int TRIES = Integer.getInteger("zoomdex.permission.tries", 20);
+
+  @Property(seed = "20261128")
+  @AddLifecycleHook(TriesFromSystemProperty.class)
+  void everyPerson_seesExactlyWhatTheContractAllows_inLucene(
+      @ForAll("accounts") PermissionScenario scenario) throws Exception {
+    Path data = Files.createTempDirectory("zoomdex-permission");
+    try (ZoomSimulator simulator = ZoomSimulator.start(scenario.settings())) {
+      SyncReport report =
+          SimulatorCrawls.crawl(
+              simulator, data, Clock.fixed(PermissionScenario.NOW, ZoneOffset.UTC), SINCE, false);
+      assertThat(report.complete()).as("crawl of %s", scenario).isTrue();
+      ContractOracle oracle =
+          new ContractOracle(simulator.account(), PermissionScenario.NOW, SINCE);
+      try (LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"));
+          SearchService search = sink.searchService()) {
+        int people = new PermissionAudit(search, oracle, simulator.account()).checkEveryone();
+        assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+      }
+    } finally {
+      deleteTree(data);
+    }
+  }
+
+  @Provide
+  Arbitrary<PermissionScenario> accounts() {
+    return PermissionScenario.arbitrary();
+  }
+
+  static void deleteTree(Path root) throws java.io.IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /** Sets the number of tries from {@code zoomdex.permission.tries}. */
+  static final class TriesFromSystemProperty implements AroundPropertyHook {
+    @Override
+    public PropertyExecutionResult aroundProperty(
+        PropertyLifecycleContext context, PropertyExecutor property) {
+      context.attributes().setTries(TRIES);
+      return property.execute();
+    }
+  }
+}
