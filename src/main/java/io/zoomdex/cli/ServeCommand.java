@@ -275,8 +275,13 @@ public final class ServeCommand implements Callable<Integer> {
                   t.setDaemon(true);
                   return t;
                 });
-        ticker.scheduleWithFixedDelay(
-            scheduler::tickLoggingFailures, 0, SCHEDULER_TICK.toMillis(), TimeUnit.MILLISECONDS);
+        // tickLoggingFailures never throws, so the future holds nothing worth reading.
+        var unused =
+            ticker.scheduleWithFixedDelay(
+                scheduler::tickLoggingFailures,
+                0,
+                SCHEDULER_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
       }
     }
 

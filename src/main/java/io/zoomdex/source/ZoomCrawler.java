@@ -113,7 +113,7 @@ public final class ZoomCrawler {
 
   /**
    * Re-reads only what webhooks named, as a crawl with {@code plan} would: each meeting series
-   * (details, then its instances as the plan wants them, and when its readers changed, its
+   * (details, then its instances as the plan wants them, and when its topic or hosts changed, its
    * transcripts), each webinar series, and each ended meeting instance (details, participants,
    * Q&amp;A, summary). Meetings not scheduled (instant, type 1) are not indexed, as the listing
    * would not show them.
@@ -136,7 +136,8 @@ public final class ZoomCrawler {
       run.tasks = tasks;
       for (long meetingId : targets.meetings()) {
         UserWork work = new UserWork("meeting " + meetingId);
-        run.submit(work, () -> run.meetingTarget(work, meetingId));
+        boolean transcriptsStale = targets.transcriptsStale().contains(meetingId);
+        run.submit(work, () -> run.meetingTarget(work, meetingId, transcriptsStale));
       }
       for (long webinarId : targets.webinars()) {
         UserWork work = new UserWork("webinar " + webinarId);
@@ -231,15 +232,21 @@ public final class ZoomCrawler {
       }
     }
 
-    /** A meeting a webhook named; when its readers changed, its transcripts follow. */
-    void meetingTarget(UserWork work, long meetingId) {
+    /**
+     * A meeting a webhook named; when its hosts changed (and so its document did), its transcripts
+     * follow.
+     */
+    void meetingTarget(UserWork work, long meetingId, boolean transcriptsStale) {
       Map<Long, Series> series = new ConcurrentHashMap<>();
       Set<String> listedInstances = ConcurrentHashMap.newKeySet();
       section(
           work,
           () -> {
             Optional<Meeting> details = meeting(work, meetingId, null, series, listedInstances);
-            if (details.isPresent() && series.get(meetingId).changed() && plan.incremental()) {
+            if (transcriptsStale
+                && details.isPresent()
+                && series.get(meetingId).changed()
+                && plan.incremental()) {
               transcriptsOf(work, meetingId, details.get().hostId(), series, listedInstances);
             }
           });

@@ -28,6 +28,7 @@ final class EventPlan {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Set<Long> meetings = new LinkedHashSet<>();
+  private final Set<Long> transcriptsStale = new LinkedHashSet<>();
   private final Set<Long> webinars = new LinkedHashSet<>();
   private final Map<String, Targets.Instance> instances = new LinkedHashMap<>();
   private final Set<DocumentId> deletions = new LinkedHashSet<>();
@@ -54,13 +55,23 @@ final class EventPlan {
     JsonNode object = payload.path("object");
     boolean single = "single".equals(payload.path("operation").asText(""));
     switch (event) {
-      case "meeting.created", "meeting.updated", "meeting.recovered" -> meeting(id(object));
+      case "meeting.created", "meeting.recovered" -> meeting(id(object));
+      case "meeting.updated" -> {
+        long id = id(object);
+        meeting(id);
+        if (object.has("topic")
+            || object.has("host_id")
+            || object.path("settings").has("alternative_hosts")) {
+          transcriptsStale.add(id); // a transcript's title is the topic, its readers the hosts
+        }
+      }
       case "meeting.deleted", "meeting.permanently_deleted" -> {
         if (single) {
           meeting(id(object)); // one occurrence: the series stays
         } else {
           long id = id(object);
           meetings.remove(id);
+          transcriptsStale.remove(id);
           deletions.add(new DocumentId(DocumentType.MEETING, Long.toString(id)));
         }
       }
@@ -107,7 +118,7 @@ final class EventPlan {
         }
         fullCrawlNeeded = true; // documents rewritten while they were away must get them back
       }
-      case "user.created" -> fullCrawlNeeded = true;
+      case "user.created", "user.invitation_accepted" -> fullCrawlNeeded = true;
       case "user.updated" -> fullCrawlNeeded |= object.has("email");
       default -> log.debug("Webhook event {} is not used", event);
     }
@@ -135,7 +146,7 @@ final class EventPlan {
   }
 
   Targets targets() {
-    return new Targets(meetings, webinars, new ArrayList<>(instances.values()));
+    return new Targets(meetings, transcriptsStale, webinars, new ArrayList<>(instances.values()));
   }
 
   Set<DocumentId> deletions() {

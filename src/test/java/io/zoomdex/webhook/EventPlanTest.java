@@ -33,6 +33,19 @@ class EventPlanTest {
   }
 
   @Test
+  void hostsOrTopicChanged_alsoReReadsTheTranscripts_anAgendaChangeDoesNot() {
+    event("meeting.updated", "{\"object\":{\"id\":42,\"agenda\":\"x\"}}");
+    event(
+        "meeting.updated",
+        "{\"object\":{\"id\":43,\"settings\":{\"alternative_hosts\":\"a@example.com\"}}}");
+
+    Targets targets = EventPlan.of(events).targets();
+
+    assertThat(targets.meetings()).containsExactlyInAnyOrder(42L, 43L);
+    assertThat(targets.transcriptsStale()).containsExactly(43L);
+  }
+
+  @Test
   void meetingDeleted_deletesTheSeriesDocument_unlessOnlyOneOccurrenceWent() {
     event("meeting.deleted", "{\"operation\":\"all\",\"object\":{\"id\":42}}");
     event("meeting.deleted", "{\"operation\":\"single\",\"object\":{\"id\":43}}");
