@@ -6,6 +6,7 @@ import io.zoomdex.source.CrawlStats;
 import io.zoomdex.sync.ReportJson;
 import io.zoomdex.sync.StorageException;
 import io.zoomdex.sync.SyncReport;
+import io.zoomdex.sync.WriterBusyException;
 import io.zoomdex.zoom.ZoomException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
       "5:the Zoom app lacks a required scope",
       "6:Zoom unreachable or failing",
       "7:partial crawl: some listings failed, nothing was deleted",
-      "8:index or state not writable"
+      "8:index or state not writable",
+      "9:another crawl (or serve's webhook worker or scheduler) is writing to --data"
     })
 public final class CrawlCommand implements Callable<Integer> {
   @Mixin ZoomOptions zoom;
@@ -129,6 +131,9 @@ public final class CrawlCommand implements Callable<Integer> {
     } catch (ZoomException e) {
       err.println(e.getMessage());
       return exitCodeOf(e);
+    } catch (WriterBusyException e) {
+      err.println(e.getMessage());
+      return ExitCodes.BUSY;
     } catch (StorageException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;

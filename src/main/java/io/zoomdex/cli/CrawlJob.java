@@ -2,17 +2,20 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.RateLabel;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.document.DocumentId;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.DocumentMapper;
+import io.zoomdex.source.Targets;
 import io.zoomdex.source.ZoomCrawler;
 import io.zoomdex.sync.ApiUsage;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StorageException;
 import io.zoomdex.sync.SyncEngine;
 import io.zoomdex.sync.SyncReport;
+import io.zoomdex.sync.WriterLock;
 import io.zoomdex.zoom.ZoomCallStats;
 import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One full crawl of a Zoom account into an index (embedded Lucene under the data directory, or
@@ -35,6 +39,7 @@ final class CrawlJob {
   private final Clock clock;
   private final int commitEvery;
   private final SinkOpener sinks;
+  private ZoomClient webhookClient;
 
   /** Opens the index the crawl writes to. */
   @FunctionalInterface
@@ -56,18 +61,23 @@ final class CrawlJob {
   }
 
   /**
-   * Crawls everything, with recordings back to {@code since}.
+   * Crawls, in full or only what can have changed since the last complete crawl, with recordings
+   * back to {@code since}.
    *
    * @param stats counted while the crawl runs (for progress)
+   * @param incremental whether to crawl only what can have changed
    * @throws io.zoomdex.zoom.ZoomException when Zoom refuses the crawl as a whole
+   * @throws io.zoomdex.sync.WriterBusyException when another writer (a crawl, serve's webhook
+   *     worker) is writing to the data directory
    * @throws StorageException when the index or state cannot be written
    */
-  /**
-   * Crawls, in full or only what can have changed since the last complete crawl.
-   *
-   * @param incremental whether to crawl only what can have changed
-   */
   SyncReport run(LocalDate since, CrawlStats stats, boolean incremental) {
+    try (WriterLock lock = WriterLock.acquire(dataDir)) {
+      return runLocked(since, stats, incremental);
+    }
+  }
+
+  private SyncReport runLocked(LocalDate since, CrawlStats stats, boolean incremental) {
     ZoomClient client = ZoomClient.create(settings);
     client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
@@ -83,6 +93,39 @@ final class CrawlJob {
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Re-reads what webhooks named and deletes what they said is gone, under the writer lock (see
+   * {@link SyncEngine#refetch}). Uses one Zoom client for the job's life, so its token is reused.
+   *
+   * @throws io.zoomdex.sync.WriterBusyException when another writer holds the lock
+   * @throws io.zoomdex.zoom.ZoomException when Zoom refuses the credentials or a scope
+   * @throws StorageException when the index or state cannot be written
+   */
+  SyncEngine.TargetedReport refetch(Targets targets, Set<DocumentId> deletions, LocalDate since) {
+    try (WriterLock lock = WriterLock.acquire(dataDir);
+        StateStore state = StateStore.open(dataDir);
+        IndexSink sink = sinks.open(dataDir)) {
+      ZoomClient client = webhookClient();
+      ZoomCrawler crawler =
+          new ZoomCrawler(
+              client,
+              new DocumentMapper(settings.oauthUrl().toString()),
+              crawlThreads(settings.concurrency()));
+      SyncEngine engine =
+          new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
+      return engine.refetch(targets, deletions, since, new CrawlStats());
+    } catch (SinkException e) {
+      throw new StorageException(e.getMessage(), e);
+    }
+  }
+
+  private synchronized ZoomClient webhookClient() {
+    if (webhookClient == null) {
+      webhookClient = ZoomClient.create(settings);
+    }
+    return webhookClient;
   }
 
   /**

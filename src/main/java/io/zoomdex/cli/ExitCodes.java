@@ -32,5 +32,8 @@ public final class ExitCodes {
   /** The index or state directory could not be written (disk full, permissions, corruption). */
   public static final int STORAGE = 8;
 
+  /** Another crawl or serve's webhook worker or scheduler is writing to the same --data. */
+  public static final int BUSY = 9;
+
   private ExitCodes() {}
 }

@@ -1,6 +1,8 @@
 package io.zoomdex.cli;
 
 import io.zoomdex.config.ConfigException;
+import io.zoomdex.config.Secret;
+import io.zoomdex.config.ZoomSettings;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
@@ -9,14 +11,33 @@ import io.zoomdex.search.auth.TokenStoreException;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
 import io.zoomdex.search.http.TrustedIdentityHeader;
+import io.zoomdex.source.CrawlStats;
+import io.zoomdex.sync.CrawlScheduler;
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.StorageException;
+import io.zoomdex.webhook.WebhookReceiver;
+import io.zoomdex.webhook.WebhookSignature;
+import io.zoomdex.webhook.WebhookWorker;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,15 +51,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the search page and API over DIR/index until stopped (Ctrl-C).",
-      "Callers sign in with tokens from `zoomdex token create`; each sees only what they may read."
+      "Callers sign in with tokens from `zoomdex token create`; each sees only what they may read.",
+      "With ZOOM_WEBHOOK_SECRET set (or zoom.webhook_secret in --config), also accepts Zoom's"
+          + " webhooks at POST /webhooks/zoom and re-reads what they name (needs the Zoom"
+          + " credentials, as for crawl).",
+      "With --sync-every and/or --full-every, also crawls on that schedule (one crawl at a time;"
+          + " the history is kept 30 days and shown by `zoomdex status`)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped",
       "1:internal error",
       "2:bad command line (port in use, bad --trusted-proxy)",
-      "3:no index in --data (or OpenSearch) yet, or bad --index/--opensearch-* options",
-      "8:the index or the token database could not be read"
+      "3:no index in --data (or OpenSearch) yet, bad --index/--opensearch-* options, or webhooks"
+          + " or a schedule without Zoom credentials",
+      "8:the index, the sync state or the token database could not be read"
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -81,27 +108,90 @@ public final class ServeCommand implements Callable<Integer> {
       description = "The SSO proxy's IP address: only its requests may use --trusted-header.")
   String trustedProxy;
 
+  @Mixin ZoomOptions zoom = new ZoomOptions();
+
+  @Option(
+      names = "--sync-every",
+      paramLabel = "DURATION",
+      description =
+          "Run an incremental crawl this often, e.g. 15m or 1h (off unless given; a full crawl"
+              + " then also runs every 24h unless --full-every says otherwise).")
+  String syncEvery;
+
+  @Option(
+      names = "--full-every",
+      paramLabel = "DURATION",
+      description =
+          "Run a full crawl (which also deletes what Zoom no longer has) this often, e.g. 24h or"
+              + " 7d (default: 24h with --sync-every, else off).")
+  String fullEvery;
+
+  @Option(
+      names = "--since",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "First day of cloud recordings for scheduled crawls and webhook re-reads (default: 12"
+              + " months ago).")
+  String since;
+
+  /** The environment variable holding the Zoom app's webhook secret token. */
+  static final String WEBHOOK_SECRET_ENV = "ZOOM_WEBHOOK_SECRET";
+
+  /** How far a webhook's timestamp may be from now, either way, before it counts as a replay. */
+  static final Duration WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
+
+  /** How often the scheduler looks whether a crawl is due (and retries one a writer blocked). */
+  static final Duration SCHEDULER_TICK = Duration.ofSeconds(30);
+
+  /** How long the webhook worker waits when a crawl holds the lock or a batch failed. */
+  static final Duration WEBHOOK_RETRY = Duration.ofSeconds(15);
+
   /** Counted down to stop a running server (tests); otherwise the JVM's shutdown stops it. */
   final CountDownLatch stop = new CountDownLatch(1);
+
+  private final Map<String, String> environment;
+  private final Clock clock;
+
+  /** Stops a running {@link #call()} as Ctrl-C would (for tests and embedding). */
+  public void requestStop() {
+    stop.countDown();
+  }
+
+  /** The production command: the real environment and the system clock. */
+  public ServeCommand() {
+    this(System.getenv(), Clock.systemUTC());
+  }
+
+  /** A command with an injected environment and clock (for tests). */
+  public ServeCommand(Map<String, String> environment, Clock clock) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TrustedIdentityHeader trusted;
+    CrawlScheduler.Schedule schedule;
+    LocalDate firstDay;
     try {
       trusted = trustedHeader();
+      schedule = schedule();
+      firstDay = firstDay();
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
-    try (SearchService search = index.openSearch(data);
-        ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC())) {
+    try (SearchService search = index.openSearch(data, environment);
+        ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
+        Background background = background(schedule, firstDay)) {
       SearchServerSettings settings =
           SearchServerSettings.of(search, tokens)
               .withRuns(new StateStoreRunHistory(data))
               .withAddress(bind, port)
-              .withTrustedHeader(trusted);
+              .withTrustedHeader(trusted)
+              .withWebhooks(background.receiver);
       SearchServer server;
       try {
         server = SearchServer.start(settings);
@@ -124,7 +214,14 @@ public final class ServeCommand implements Callable<Integer> {
               "zoomdex-serve-shutdown");
       Runtime.getRuntime().addShutdownHook(stopOnExit);
       try (server) {
+        background.start();
         out.println("Serving " + server.uri() + " (Ctrl-C stops)");
+        if (background.receiver != null) {
+          out.println("Zoom webhooks: " + server.uri() + "webhooks/zoom");
+        }
+        if (schedule != null) {
+          out.println("Crawls: " + describe(schedule));
+        }
         out.flush();
         stop.await();
       } finally {
@@ -138,9 +235,167 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
-    } catch (SearchException | TokenStoreException | IOException e) {
+    } catch (SearchException | TokenStoreException | IOException | StorageException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    }
+  }
+
+  /**
+   * The webhook receiver and worker and the crawl scheduler, each only when configured; closing
+   * stops them (pending webhook events stay recorded for the next start).
+   */
+  private static final class Background implements AutoCloseable {
+    final StateStore state;
+    final WebhookReceiver receiver;
+    final WebhookWorker worker;
+    final CrawlScheduler scheduler;
+    private ScheduledExecutorService ticker;
+
+    Background(
+        StateStore state,
+        WebhookReceiver receiver,
+        WebhookWorker worker,
+        CrawlScheduler scheduler) {
+      this.state = state;
+      this.receiver = receiver;
+      this.worker = worker;
+      this.scheduler = scheduler;
+    }
+
+    void start() {
+      if (worker != null) {
+        worker.start();
+      }
+      if (scheduler != null) {
+        ticker =
+            Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "zoomdex-crawl-scheduler");
+                  t.setDaemon(true);
+                  return t;
+                });
+        // tickLoggingFailures never throws, so the future holds nothing worth reading.
+        var unused =
+            ticker.scheduleWithFixedDelay(
+                scheduler::tickLoggingFailures,
+                0,
+                SCHEDULER_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (ticker != null) {
+        ticker.shutdownNow();
+        try {
+          ticker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (worker != null) {
+        worker.close();
+      }
+      if (state != null) {
+        state.close();
+      }
+    }
+  }
+
+  private Background background(CrawlScheduler.Schedule schedule, LocalDate firstDay) {
+    Optional<Secret> secret = webhookSecret();
+    if (secret.isEmpty() && schedule == null) {
+      return new Background(null, null, null, null);
+    }
+    ZoomSettings settings = zoom.settings(environment);
+    CrawlJob job =
+        new CrawlJob(
+            settings,
+            data,
+            clock,
+            CrawlJob.DEFAULT_COMMIT_EVERY,
+            dir -> index.openSink(dir, environment));
+    StateStore state = StateStore.open(data);
+    WebhookReceiver receiver = null;
+    WebhookWorker worker = null;
+    if (secret.isPresent()) {
+      worker =
+          new WebhookWorker(
+              state,
+              (targets, deletions) -> job.refetch(targets, deletions, firstDay),
+              clock,
+              WEBHOOK_RETRY);
+      receiver =
+          new WebhookReceiver(
+              new WebhookSignature(secret.get(), clock, WEBHOOK_TOLERANCE),
+              state,
+              clock,
+              worker::wake);
+    }
+    CrawlScheduler scheduler =
+        schedule == null
+            ? null
+            : new CrawlScheduler(
+                schedule,
+                state,
+                clock,
+                incremental -> job.run(firstDay, new CrawlStats(), incremental),
+                Duration.ofMinutes(5));
+    return new Background(state, receiver, worker, scheduler);
+  }
+
+  /** The webhook secret token from the environment, else from the --config file. */
+  private Optional<Secret> webhookSecret() {
+    String value = environment.get(WEBHOOK_SECRET_ENV);
+    if ((value == null || value.isBlank()) && zoom.configFile != null) {
+      Properties file = new Properties();
+      try (Reader reader = Files.newBufferedReader(zoom.configFile, StandardCharsets.UTF_8)) {
+        file.load(reader);
+      } catch (IOException e) {
+        throw new ConfigException(
+            "Cannot read the config file " + zoom.configFile + "; check the path.");
+      }
+      value = file.getProperty("zoom.webhook_secret");
+    }
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(Secret.of(value.strip()));
+  }
+
+  private CrawlScheduler.Schedule schedule() {
+    Duration incremental = syncEvery == null ? null : Durations.parse("--sync-every", syncEvery);
+    Duration full =
+        fullEvery != null
+            ? Durations.parse("--full-every", fullEvery)
+            : incremental != null ? Duration.ofHours(24) : null;
+    return incremental == null && full == null
+        ? null
+        : new CrawlScheduler.Schedule(incremental, full);
+  }
+
+  private static String describe(CrawlScheduler.Schedule schedule) {
+    String incremental =
+        schedule.incrementalEvery() == null
+            ? "no incremental crawls"
+            : "incremental every " + Durations.format(schedule.incrementalEvery());
+    String full =
+        schedule.fullEvery() == null
+            ? "no full crawls"
+            : "full every " + Durations.format(schedule.fullEvery());
+    return incremental + ", " + full;
+  }
+
+  private LocalDate firstDay() {
+    if (since == null) {
+      return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
+    }
+    try {
+      return LocalDate.parse(since);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--since must be a date like 2026-01-31, not '" + since + "'.", e);
     }
   }
 

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,6 +85,18 @@ public final class StatusCommand implements Callable<Integer> {
                       run.id(),
                       state.finishedUsers(run.id()).size()));
       out.printf(Locale.ROOT, "%d documents indexed.%n", state.documentCount());
+      Map<String, Long> webhooks = state.webhookEventCounts();
+      if (!webhooks.isEmpty()) {
+        out.printf(
+            Locale.ROOT,
+            "Webhook events (last 7 days): %d processed, %d pending, %d given up.%n",
+            webhooks.getOrDefault("done", 0L),
+            webhooks.getOrDefault("pending", 0L),
+            webhooks.getOrDefault("failed", 0L));
+      }
+      if (state.fullCrawlRequested()) {
+        out.println("A webhook asked for a full crawl: the next crawl will be a full one.");
+      }
       out.flush();
       return ExitCodes.OK;
     } catch (StorageException e) {

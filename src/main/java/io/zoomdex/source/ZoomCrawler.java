@@ -111,6 +111,67 @@ public final class ZoomCrawler {
     }
   }
 
+  /**
+   * Re-reads only what webhooks named, as a crawl with {@code plan} would: each meeting series
+   * (details, then its instances as the plan wants them, and when its topic or hosts changed, its
+   * transcripts), each webinar series, and each ended meeting instance (details, participants,
+   * Q&amp;A, summary). Meetings not scheduled (instant, type 1) are not indexed, as the listing
+   * would not show them.
+   *
+   * @param seriesListed whether the index holds {@code meeting:{id}}: an instance of a meeting no
+   *     listing shows gets the readers of an unlisted instance, as in a full crawl
+   * @throws ZoomException as {@link #crawl}
+   * @throws RuntimeException whatever {@code output} threw
+   */
+  public void crawlTargets(
+      UserDirectory directory,
+      CrawlPlan plan,
+      Targets targets,
+      java.util.function.LongPredicate seriesListed,
+      CrawlOutput output,
+      CrawlStats stats) {
+    AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+    Run run = new Run(new ReaderRules(directory), output, stats, fatal, plan);
+    try (TaskGroup tasks = new TaskGroup(threads, run::failure)) {
+      run.tasks = tasks;
+      for (long meetingId : targets.meetings()) {
+        UserWork work = new UserWork("meeting " + meetingId);
+        boolean transcriptsStale = targets.transcriptsStale().contains(meetingId);
+        run.submit(work, () -> run.meetingTarget(work, meetingId, transcriptsStale));
+      }
+      for (long webinarId : targets.webinars()) {
+        UserWork work = new UserWork("webinar " + webinarId);
+        run.submit(
+            work,
+            () ->
+                run.section(
+                    work,
+                    () ->
+                        run.webinar(
+                            work,
+                            webinarId,
+                            null,
+                            new ConcurrentHashMap<>(),
+                            ConcurrentHashMap.newKeySet())));
+      }
+      for (Targets.Instance instance : targets.instances()) {
+        UserWork work = new UserWork("instance " + instance.uuid());
+        run.submit(
+            work,
+            () ->
+                run.section(
+                    work,
+                    () ->
+                        run.instanceTarget(
+                            work, instance, seriesListed.test(instance.meetingId()))));
+      }
+      tasks.awaitAll();
+    }
+    if (fatal.get() != null) {
+      throw fatal.get();
+    }
+  }
+
   /** The state of one crawl, shared by its tasks. */
   private final class Run {
     private final ReaderRules rules;
@@ -144,13 +205,15 @@ public final class ZoomCrawler {
           () ->
               call(work, "meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
                   .ifPresent(
-                      ms -> ms.forEach(m -> meeting(work, m, userId, series, listedInstances))));
+                      ms ->
+                          ms.forEach(m -> meeting(work, m.id(), userId, series, listedInstances))));
       section(
           work,
           () ->
               call(work, "webinars of user " + userId, () -> zoom.listWebinars(userId))
                   .ifPresent(
-                      ws -> ws.forEach(w -> webinar(work, w, userId, series, listedInstances))));
+                      ws ->
+                          ws.forEach(w -> webinar(work, w.id(), userId, series, listedInstances))));
       LocalDate today = plan.today();
       for (LocalDate from = plan.firstRecordingDay();
           !from.isAfter(today);
@@ -169,6 +232,70 @@ public final class ZoomCrawler {
       }
     }
 
+    /**
+     * A meeting a webhook named; when its hosts changed (and so its document did), its transcripts
+     * follow.
+     */
+    void meetingTarget(UserWork work, long meetingId, boolean transcriptsStale) {
+      Map<Long, Series> series = new ConcurrentHashMap<>();
+      Set<String> listedInstances = ConcurrentHashMap.newKeySet();
+      section(
+          work,
+          () -> {
+            Optional<Meeting> details = meeting(work, meetingId, null, series, listedInstances);
+            if (transcriptsStale
+                && details.isPresent()
+                && series.get(meetingId).changed()
+                && plan.incremental()) {
+              transcriptsOf(work, meetingId, details.get().hostId(), series, listedInstances);
+            }
+          });
+    }
+
+    /** Re-reads the transcripts of one series, whose readers come from it. */
+    private void transcriptsOf(
+        UserWork work,
+        long meetingId,
+        String hostId,
+        Map<Long, Series> series,
+        Set<String> listedInstances) {
+      if (hostId == null || hostId.isBlank()) {
+        return;
+      }
+      LocalDate today = plan.today();
+      for (LocalDate from = plan.since(); !from.isAfter(today); from = from.plusMonths(1)) {
+        LocalDate windowStart = from;
+        LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), today);
+        call(
+                work,
+                "recordings of user " + hostId + " from " + from + " to " + windowEnd,
+                () -> zoom.listRecordings(hostId, windowStart, windowEnd))
+            .ifPresent(
+                recordings ->
+                    recordings.stream()
+                        .filter(r -> r.id() == meetingId)
+                        .forEach(r -> recording(work, r, hostId, series, listedInstances)));
+      }
+    }
+
+    /** An ended meeting instance a webhook named (meeting.ended, a summary completed). */
+    void instanceTarget(UserWork work, Targets.Instance instance, boolean listed) {
+      SeriesPeople people = null;
+      String agenda = "";
+      if (listed) {
+        Optional<Meeting> details =
+            call(
+                work,
+                "meeting " + instance.meetingId(),
+                () -> zoom.getMeeting(instance.meetingId()));
+        if (details.isPresent()) {
+          people = rules.meetingPeople(details.get(), details.get().hostId());
+          agenda = nonNull(details.get().agenda());
+        }
+      }
+      pastMeeting(work, instance.uuid(), people, agenda, false);
+    }
+
     /** Runs one part of a user's crawl; a failed item ends that part only. */
     private void section(UserWork work, Runnable part) {
       try {
@@ -178,16 +305,22 @@ public final class ZoomCrawler {
       }
     }
 
-    private void meeting(
+    /**
+     * Indexes a listed meeting and its instances.
+     *
+     * @param userId the user whose listing showed it, or null for the meeting's own host
+     * @return the meeting's details, or empty when Zoom has no such meeting
+     */
+    private Optional<Meeting> meeting(
         UserWork work,
-        Meeting listed,
+        long meetingId,
         String userId,
         Map<Long, Series> series,
         Set<String> listedInstances) {
       Optional<Meeting> details =
-          call(work, "meeting " + listed.id(), () -> zoom.getMeeting(listed.id()));
-      if (details.isEmpty()) {
-        return;
+          call(work, "meeting " + meetingId, () -> zoom.getMeeting(meetingId));
+      if (details.isEmpty() || (userId == null && details.get().type() == INSTANT)) {
+        return Optional.empty();
       }
       Meeting meeting = details.get();
       SeriesPeople people = rules.meetingPeople(meeting, userId);
@@ -217,16 +350,17 @@ public final class ZoomCrawler {
                   }
                 }
               });
+      return details;
     }
 
     private void webinar(
         UserWork work,
-        Webinar listed,
+        long webinarId,
         String userId,
         Map<Long, Series> series,
         Set<String> listedInstances) {
       Optional<Webinar> details =
-          call(work, "webinar " + listed.id(), () -> zoom.getWebinar(listed.id()));
+          call(work, "webinar " + webinarId, () -> zoom.getWebinar(webinarId));
       if (details.isEmpty()) {
         return;
       }
@@ -416,6 +550,9 @@ public final class ZoomCrawler {
       stats.failed("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
+
+  /** Zoom's type of an instant meeting, which no scheduled-meetings listing shows. */
+  private static final int INSTANT = 1;
 
   private static final String TOO_OLD_LABEL = "older than Zoom keeps (12702)";
 

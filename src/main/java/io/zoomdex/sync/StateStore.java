@@ -45,6 +45,7 @@ public final class StateStore implements AutoCloseable {
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
         s.execute(
             "CREATE TABLE IF NOT EXISTS ledger (id TEXT PRIMARY KEY, version TEXT NOT NULL,"
                 + " last_run INTEGER NOT NULL)");
@@ -55,6 +56,11 @@ public final class StateStore implements AutoCloseable {
         s.execute(
             "CREATE TABLE IF NOT EXISTS run_users (run_id INTEGER NOT NULL, user_id TEXT NOT NULL,"
                 + " PRIMARY KEY (run_id, user_id))");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS webhook_events (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " dedupe_key TEXT NOT NULL UNIQUE, event TEXT NOT NULL, body TEXT NOT NULL,"
+                + " received TEXT NOT NULL, status TEXT NOT NULL, processed TEXT)");
+        s.execute("CREATE TABLE IF NOT EXISTS flags (name TEXT PRIMARY KEY)");
       }
       return new StateStore(db);
     } catch (IOException | SQLException e) {
@@ -67,6 +73,9 @@ public final class StateStore implements AutoCloseable {
           e);
     }
   }
+
+  /** How long SQLite waits for another connection's write before giving up. */
+  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
   /** Starts a run and returns its id; ids grow with every run. */
   public synchronized long beginRun(String mode, Instant started) {
@@ -330,6 +339,199 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /** The id of the newest run of any mode, finished or not; 0 when there was none. */
+  public synchronized long latestRunId() {
+    try (Statement s = db.createStatement();
+        ResultSet row = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM runs")) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw failure("read the run history", e);
+    }
+  }
+
+  /** When the newest run of this mode started, if there was one. */
+  public synchronized Optional<Instant> lastStarted(String mode) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT started FROM runs WHERE mode = ? ORDER BY id DESC LIMIT 1")) {
+      select.setString(1, mode);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(Instant.parse(row.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read the run history", e);
+    }
+  }
+
+  /**
+   * Forgets finished runs that started before {@code cutoff}, but always keeps the newest {@code
+   * keep} runs and the last complete one (where the next incremental crawl starts).
+   *
+   * @return how many runs were forgotten
+   */
+  public synchronized int pruneRuns(Instant cutoff, int keep) {
+    try (PreparedStatement delete =
+        db.prepareStatement(
+            "DELETE FROM runs WHERE started < ? AND finished IS NOT NULL"
+                + " AND id NOT IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)"
+                + " AND id NOT IN (SELECT id FROM runs WHERE outcome = 'complete'"
+                + " ORDER BY id DESC LIMIT 1)")) {
+      delete.setString(1, cutoff.toString());
+      delete.setInt(2, keep);
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("prune the run history", e);
+    }
+  }
+
+  /**
+   * Makes the next incremental crawl a full one (a user was reactivated or created, which can
+   * change documents no webhook names). A complete full crawl clears it.
+   */
+  public synchronized void requestFullCrawl() {
+    try (Statement s = db.createStatement()) {
+      s.executeUpdate("INSERT OR IGNORE INTO flags (name) VALUES ('full_crawl_needed')");
+    } catch (SQLException e) {
+      throw failure("record that a full crawl is needed", e);
+    }
+  }
+
+  /** Whether {@link #requestFullCrawl()} was called since the last complete full crawl. */
+  public synchronized boolean fullCrawlRequested() {
+    try (Statement s = db.createStatement();
+        ResultSet row =
+            s.executeQuery("SELECT COUNT(*) FROM flags WHERE name = 'full_crawl_needed'")) {
+      row.next();
+      return row.getLong(1) > 0;
+    } catch (SQLException e) {
+      throw failure("read the flags", e);
+    }
+  }
+
+  /** Clears {@link #requestFullCrawl()}: a full crawl completed. */
+  public synchronized void fullCrawlDone() {
+    try (Statement s = db.createStatement()) {
+      s.executeUpdate("DELETE FROM flags WHERE name = 'full_crawl_needed'");
+    } catch (SQLException e) {
+      throw failure("clear a flag", e);
+    }
+  }
+
+  /** Adds deactivated (or deleted) users, who see nothing from now on. */
+  public synchronized void addDeactivatedUsers(Collection<String> emails) {
+    try (PreparedStatement insert =
+        db.prepareStatement("INSERT OR IGNORE INTO deactivated_users (email) VALUES (?)")) {
+      for (String email : emails) {
+        insert.setString(1, email);
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the deactivated users", e);
+    }
+  }
+
+  /** Removes reactivated users from the deactivated ones. */
+  public synchronized void removeDeactivatedUsers(Collection<String> emails) {
+    try (PreparedStatement delete =
+        db.prepareStatement("DELETE FROM deactivated_users WHERE email = ?")) {
+      for (String email : emails) {
+        delete.setString(1, email);
+        delete.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the reactivated users", e);
+    }
+  }
+
+  /**
+   * Durably records a received webhook event, unless one with the same key was recorded before.
+   *
+   * @return whether it was new (false for a redelivery)
+   */
+  public synchronized boolean recordWebhookEvent(
+      String dedupeKey, String event, String body, Instant received) {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT OR IGNORE INTO webhook_events (dedupe_key, event, body, received, status)"
+                + " VALUES (?, ?, ?, ?, 'pending')")) {
+      insert.setString(1, dedupeKey);
+      insert.setString(2, event);
+      insert.setString(3, body);
+      insert.setString(4, received.toString());
+      return insert.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("record a webhook event", e);
+    }
+  }
+
+  /** The oldest pending webhook events, at most {@code limit}, in the order received. */
+  public synchronized List<WebhookEvent> pendingWebhookEvents(int limit) {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT seq, event, body, received FROM webhook_events WHERE status = 'pending'"
+                + " ORDER BY seq LIMIT ?")) {
+      select.setInt(1, limit);
+      List<WebhookEvent> events = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          events.add(
+              new WebhookEvent(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  Instant.parse(rows.getString(4))));
+        }
+      }
+      return events;
+    } catch (SQLException e) {
+      throw failure("read the webhook events", e);
+    }
+  }
+
+  /** Marks webhook events as handled ({@code done}) or given up ({@code failed}). */
+  public synchronized void finishWebhookEvents(
+      Collection<Long> sequences, String status, Instant at) {
+    try (PreparedStatement update =
+        db.prepareStatement("UPDATE webhook_events SET status = ?, processed = ? WHERE seq = ?")) {
+      for (long seq : sequences) {
+        update.setString(1, status);
+        update.setString(2, at.toString());
+        update.setLong(3, seq);
+        update.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the handled webhook events", e);
+    }
+  }
+
+  /** How many webhook events are in each status ({@code pending}, {@code done}, ...). */
+  public synchronized Map<String, Long> webhookEventCounts() {
+    try (Statement s = db.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT status, COUNT(*) FROM webhook_events GROUP BY status ORDER BY status")) {
+      Map<String, Long> counts = new java.util.LinkedHashMap<>();
+      while (rows.next()) {
+        counts.put(rows.getString(1), rows.getLong(2));
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw failure("read the webhook events", e);
+    }
+  }
+
+  /** Forgets handled webhook events received before {@code cutoff}; pending ones stay. */
+  public synchronized int pruneWebhookEvents(Instant cutoff) {
+    try (PreparedStatement delete =
+        db.prepareStatement(
+            "DELETE FROM webhook_events WHERE received < ? AND status <> 'pending'")) {
+      delete.setString(1, cutoff.toString());
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("prune the webhook events", e);
+    }
+  }
+
   @Override
   public synchronized void close() {
     try {
@@ -360,6 +562,9 @@ public final class StateStore implements AutoCloseable {
             + "); check that the data directory is writable and the disk is not full.",
         e);
   }
+
+  /** A received webhook event: its order of arrival, name, raw body and when it came. */
+  public record WebhookEvent(long sequence, String event, String body, Instant received) {}
 
   /** One run of the history. {@code finished} and {@code outcome} are null while it runs. */
   public record RunRecord(

@@ -1,7 +1,7 @@
 package io.zoomdex.sync;
 
 /** The index or the sync state could not be read or written; the message says what to do. */
-public final class StorageException extends RuntimeException {
+public class StorageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public StorageException(String message, Throwable cause) {

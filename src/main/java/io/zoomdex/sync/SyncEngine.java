@@ -10,6 +10,7 @@ import io.zoomdex.source.CrawlOutput;
 import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.KnownDocuments;
+import io.zoomdex.source.Targets;
 import io.zoomdex.source.UserDirectory;
 import io.zoomdex.source.ZoomCrawler;
 import io.zoomdex.zoom.ZoomException;
@@ -123,6 +124,10 @@ public final class SyncEngine {
       return fullCrawl(since, stats);
     }
     UserDirectory directory = crawler.directory();
+    if (state.fullCrawlRequested()) {
+      log.info("A webhook asked for a full crawl (a user was created, changed or reactivated)");
+      return fullCrawl(directory, since, stats);
+    }
     if (!directory.deactivated().containsAll(state.deactivatedUsers())) {
       log.info("Users were reactivated: running a full crawl to give them their documents back");
       return fullCrawl(directory, since, stats);
@@ -144,7 +149,7 @@ public final class SyncEngine {
       CrawlStats stats) {
     // Deactivated users lose access now, before any document is rewritten without them.
     state.recordDeactivatedUsers(directory.deactivated());
-    Batch batch = new Batch(runId);
+    Batch batch = new Batch(runId, true);
     try {
       crawler.crawl(directory, plan, batch, stats);
       batch.flush();
@@ -173,7 +178,75 @@ public final class SyncEngine {
             stats.failures(),
             apiUsage.get());
     state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
+    if (deletes) {
+      state.fullCrawlDone();
+    }
     return report;
+  }
+
+  /**
+   * Re-reads what webhooks named and deletes what they said is gone, through the same ledger as a
+   * crawl: unchanged documents are not rewritten, the index is committed before the ledger. Reads
+   * instances and summaries as an incremental crawl would (new ones, and all of a series whose
+   * readers changed). Records no run: the crawl history stays the crawls' (an incremental crawl
+   * starts where the last complete crawl started), and the documents count as seen by the newest
+   * run, so that a resumed full crawl does not delete them.
+   *
+   * @param deletions documents to remove from the index (deleted meetings and webinars)
+   * @return how many documents were written, left unchanged and deleted
+   * @throws ZoomException when Zoom refuses the credentials or a scope
+   * @throws StorageException when the index or state cannot be written
+   */
+  public TargetedReport refetch(
+      Targets targets, Set<DocumentId> deletions, LocalDate since, CrawlStats stats) {
+    long runId = state.latestRunId();
+    if (!targets.isEmpty()) {
+      Instant changedSince =
+          state.lastCompleteRun().map(StateStore.RunRecord::started).orElse(clock.instant());
+      KnownDocuments known = new LedgerDocuments();
+      CrawlPlan plan = CrawlPlan.incremental(since, today(), changedSince, known);
+      Batch batch = new Batch(runId, false);
+      try {
+        crawler.crawlTargets(
+            crawler.directory(),
+            plan,
+            targets,
+            meetingId -> known.contains(new DocumentId(DocumentType.MEETING, "" + meetingId)),
+            batch,
+            stats);
+      } catch (RuntimeException e) {
+        batch.flushQuietly();
+        throw e;
+      }
+      batch.flush();
+      return new TargetedReport(
+          batch.added + batch.updated, batch.unchanged, delete(deletions), stats.failures());
+    }
+    return new TargetedReport(0, 0, delete(deletions), stats.failures());
+  }
+
+  /** What {@link #refetch} did. */
+  public record TargetedReport(long written, long unchanged, long deleted, List<String> failures) {
+    public TargetedReport {
+      failures = List.copyOf(failures);
+    }
+  }
+
+  private long delete(Set<DocumentId> ids) {
+    List<DocumentId> held = ids.stream().filter(id -> state.version(id).isPresent()).toList();
+    if (held.isEmpty()) {
+      return 0;
+    }
+    try {
+      for (DocumentId id : held) {
+        sink.apply(new Change.Delete(id));
+      }
+      sink.commit();
+    } catch (SinkException e) {
+      throw new StorageException(e.getMessage(), e);
+    }
+    state.forget(held);
+    return held.size();
   }
 
   /** What the ledger says the index holds. */
@@ -227,6 +300,7 @@ public final class SyncEngine {
   /** The documents of a run not yet committed; called from the crawl's threads. */
   private final class Batch implements CrawlOutput {
     private final long runId;
+    private final boolean checkpoints;
     private final Map<DocumentId, String> written = new HashMap<>();
     private final List<DocumentId> seenUnchanged = new ArrayList<>();
     private final List<String> finishedUsers = new ArrayList<>();
@@ -234,8 +308,13 @@ public final class SyncEngine {
     private long updated;
     private long unchanged;
 
-    Batch(long runId) {
+    /**
+     * @param checkpoints whether finished users are recorded as the run's checkpoint (not for the
+     *     targeted re-reads, whose units of work are not users)
+     */
+    Batch(long runId, boolean checkpoints) {
       this.runId = runId;
+      this.checkpoints = checkpoints;
     }
 
     @Override
@@ -273,7 +352,9 @@ public final class SyncEngine {
     /** A user's documents are all in this batch or earlier ones: checkpoint them with it. */
     @Override
     public synchronized void userFinished(String userId) {
-      finishedUsers.add(userId);
+      if (checkpoints) {
+        finishedUsers.add(userId);
+      }
     }
 
     /** Commits the index, then records in the ledger what it durably holds. */

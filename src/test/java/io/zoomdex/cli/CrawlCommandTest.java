@@ -6,6 +6,7 @@ import io.zoomdex.e2e.SimulatorCrawls;
 import io.zoomdex.simulator.FaultRule;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sync.WriterLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -72,6 +73,24 @@ class CrawlCommandTest {
     assertThat(second).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("\"added\":0").contains("\"updated\":0");
     assertThat(err.toString()).doesNotContain(simulator.clientSecret());
+  }
+
+  @Test
+  void crawl_whileAnotherWriterHoldsTheData_exits9WithOneSentence_andCallsNoZoom()
+      throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+    int code;
+    try (WriterLock otherCrawl = WriterLock.acquire(data)) {
+      code = crawl(env);
+    }
+
+    assertThat(code).isEqualTo(ExitCodes.BUSY);
+    assertThat(err.toString().strip())
+        .startsWith("Another crawl")
+        .contains("wait for it to finish")
+        .doesNotContain("\n");
+    assertThat(simulator.requestLog().total()).isZero();
+    assertThat(crawl(env)).isEqualTo(ExitCodes.OK);
   }
 
   @Test

@@ -66,6 +66,35 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_webhookSecretWithoutZoomCredentials_exits3WithOneSentence_neverShowingTheSecret()
+      throws Exception {
+    SearchFixtures.writeIndex(data.resolve("index"));
+    CommandLine cli =
+        new CommandLine(
+            new ServeCommand(
+                java.util.Map.of("ZOOM_WEBHOOK_SECRET", "do-not-print-me"), Clock.systemUTC()));
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("--data", data.toString(), "--port", "0");
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString().strip()).isNotEmpty().doesNotContain("\n");
+    assertThat(err.toString()).doesNotContain("do-not-print-me");
+  }
+
+  @Test
+  void serve_malformedSchedule_isAUsageErrorNamingTheOption() throws Exception {
+    SearchFixtures.writeIndex(data.resolve("index"));
+    CommandLine cli = new CommandLine(new ServeCommand());
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("--data", data.toString(), "--port", "0", "--sync-every", "often");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--sync-every must be a duration like 15m");
+  }
+
+  @Test
   void serve_printsTheUrlAndAnswersSearchesUntilStopped() throws Exception {
     SearchFixtures.writeIndex(data.resolve("index"));
     String token;

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/documents?id=ID} and {@code GET /api/documents/ID}: one readable document
  *   <li>{@code GET /api/runs?limit=}: the crawl history (admin tokens only)
  *   <li>{@code GET /metrics}: Prometheus text (admin tokens only)
+ *   <li>{@code POST /webhooks/zoom}: Zoom's webhook deliveries, authenticated by their signature;
+ *       only when the settings have a {@link WebhookEndpoint}
  * </ul>
  *
  * Every other {@code /api} request needs a caller (see {@link CallerResolver}); errors are {@code
@@ -125,7 +127,8 @@ public final class SearchServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     config.jetty.host = settings.bindAddress();
     config.jetty.port = settings.port();
-    config.http.maxRequestSize = 16 * 1024;
+    config.http.maxRequestSize =
+        settings.webhooks() == null ? 16 * 1024 : WebhookEndpoint.MAX_BODY_BYTES + 1L;
     config.requestLogger.http((ctx, millis) -> metrics.responded(ctx.statusCode()));
     config.routes.before(this::securityHeaders);
     for (String path : page.paths()) {
@@ -139,6 +142,9 @@ public final class SearchServer implements AutoCloseable {
     config.routes.get("/api/documents/<id>", ctx -> document(ctx, rawDocumentId(ctx)));
     config.routes.get("/api/runs", this::runs);
     config.routes.get("/metrics", this::metrics);
+    if (settings.webhooks() != null) {
+      config.routes.post("/webhooks/zoom", this::webhook);
+    }
     config.routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), error(e)));
     config.routes.exception(
         BadQueryException.class, (e, ctx) -> send(ctx, 400, SearchJson.error(e.getMessage())));
@@ -149,6 +155,25 @@ public final class SearchServer implements AutoCloseable {
     config.routes.exception(Exception.class, this::unexpected);
     config.routes.error(404, this::notFound);
     config.routes.error(405, ctx -> fallbackError(ctx, "That method is not allowed here."));
+  }
+
+  private void webhook(Context ctx) {
+    WebhookEndpoint.Reply reply;
+    if (ctx.contentLength() > WebhookEndpoint.MAX_BODY_BYTES) {
+      reply = new WebhookEndpoint.Reply(413, "{\"error\":\"The webhook body is too large.\"}");
+    } else {
+      reply =
+          settings
+              .webhooks()
+              .receive(
+                  ctx.header("x-zm-request-timestamp"),
+                  ctx.header("x-zm-signature"),
+                  ctx.bodyAsBytes());
+    }
+    ctx.status(reply.status());
+    if (!reply.json().isEmpty()) {
+      ctx.contentType("application/json").result(reply.json());
+    }
   }
 
   private void securityHeaders(Context ctx) {

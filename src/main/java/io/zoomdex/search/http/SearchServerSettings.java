@@ -21,6 +21,7 @@ import java.util.Set;
  * @param trustedHeader an SSO proxy's identity header to believe, or null (the default) for none
  * @param demoPeople the people a caller may pick to search as; empty (the default) turns demo mode
  *     off, and only the simulator-backed demo may turn it on
+ * @param webhooks what answers {@code POST /webhooks/zoom}, or null (the default) for no such route
  */
 public record SearchServerSettings(
     SearchService search,
@@ -29,7 +30,8 @@ public record SearchServerSettings(
     String bindAddress,
     int port,
     TrustedIdentityHeader trustedHeader,
-    List<String> demoPeople) {
+    List<String> demoPeople,
+    WebhookEndpoint webhooks) {
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -56,7 +58,8 @@ public record SearchServerSettings(
 
   /** Loopback, any free port, no trusted header, no demo mode, no crawl history. */
   public static SearchServerSettings of(SearchService search, ApiTokenStore tokens) {
-    return new SearchServerSettings(search, tokens, RunHistory.NONE, LOOPBACK, 0, null, List.of());
+    return new SearchServerSettings(
+        search, tokens, RunHistory.NONE, LOOPBACK, 0, null, List.of(), null);
   }
 
   /** Whether callers may pick whom to search as. */
@@ -66,21 +69,29 @@ public record SearchServerSettings(
 
   public SearchServerSettings withRuns(RunHistory newRuns) {
     return new SearchServerSettings(
-        search, tokens, newRuns, bindAddress, port, trustedHeader, demoPeople);
+        search, tokens, newRuns, bindAddress, port, trustedHeader, demoPeople, webhooks);
   }
 
   public SearchServerSettings withAddress(String newBindAddress, int newPort) {
     return new SearchServerSettings(
-        search, tokens, runs, newBindAddress, newPort, trustedHeader, demoPeople);
+        search, tokens, runs, newBindAddress, newPort, trustedHeader, demoPeople, webhooks);
   }
 
   /** Believes {@code header} on requests from the proxy; null turns it off. */
   public SearchServerSettings withTrustedHeader(TrustedIdentityHeader header) {
-    return new SearchServerSettings(search, tokens, runs, bindAddress, port, header, demoPeople);
+    return new SearchServerSettings(
+        search, tokens, runs, bindAddress, port, header, demoPeople, webhooks);
   }
 
   /** Demo mode with these people in the picker; empty turns it off. For the demo command only. */
   public SearchServerSettings withDemoPeople(List<String> people) {
-    return new SearchServerSettings(search, tokens, runs, bindAddress, port, trustedHeader, people);
+    return new SearchServerSettings(
+        search, tokens, runs, bindAddress, port, trustedHeader, people, webhooks);
+  }
+
+  /** Serves {@code POST /webhooks/zoom} with this endpoint; null removes the route. */
+  public SearchServerSettings withWebhooks(WebhookEndpoint endpoint) {
+    return new SearchServerSettings(
+        search, tokens, runs, bindAddress, port, trustedHeader, demoPeople, endpoint);
   }
 }

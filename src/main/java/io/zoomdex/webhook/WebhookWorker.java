@@ -1,0 +1,185 @@
+package io.zoomdex.webhook;
+
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.source.Targets;
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.StateStore.WebhookEvent;
+import io.zoomdex.sync.SyncEngine.TargetedReport;
+import io.zoomdex.sync.WriterBusyException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns recorded webhook events into index changes, on one thread, in the order received. Users who
+ * were deactivated or deleted lose access at once (no lock needed); re-reads and deletions need the
+ * data directory's writer lock: while a crawl holds it, the events stay pending and the worker
+ * tries again after a pause. Events are marked done only after the index and ledger took their
+ * changes, so a crash or restart processes them again (re-reading is idempotent). A batch that
+ * keeps failing is given up after a few tries and leaves the next crawl to be a full one.
+ */
+public final class WebhookWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
+  private static final int BATCH = 500;
+  private static final int ATTEMPTS = 5;
+
+  /** Writes what a batch of events asks for, under the writer lock. */
+  @FunctionalInterface
+  public interface IndexWriter {
+    /**
+     * Re-reads {@code targets} from Zoom and deletes {@code deletions} from the index.
+     *
+     * @return what was done; failures listed there make the worker try the batch again later
+     * @throws WriterBusyException when another writer holds the lock (tried again later)
+     * @throws RuntimeException any other failure (Zoom, storage): tried again later
+     */
+    TargetedReport write(Targets targets, Set<DocumentId> deletions);
+  }
+
+  private final StateStore state;
+  private final IndexWriter writer;
+  private final Clock clock;
+  private final Duration retryAfter;
+  private final ScheduledExecutorService thread;
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private int failedAttempts;
+
+  /**
+   * @param retryAfter how long to wait before trying again when the lock is held or a batch failed
+   */
+  public WebhookWorker(StateStore state, IndexWriter writer, Clock clock, Duration retryAfter) {
+    this.state = state;
+    this.writer = writer;
+    this.clock = clock;
+    this.retryAfter = retryAfter;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "zoomdex-webhook-worker");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Processes whatever is pending now (events a previous process acknowledged, too). */
+  public void start() {
+    wake();
+  }
+
+  /** Asks the worker to look for pending events soon; never blocks. */
+  public void wake() {
+    if (queued.compareAndSet(false, true)) {
+      try {
+        thread.execute(this::drain);
+      } catch (RejectedExecutionException closed) {
+        queued.set(false);
+      }
+    }
+  }
+
+  private void retryLater() {
+    try {
+      // wake() never throws, so the future holds nothing worth reading.
+      var unused = thread.schedule(this::wake, retryAfter.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      // Stopping: the events stay pending for the next start.
+    }
+  }
+
+  private void drain() {
+    queued.set(false);
+    try {
+      while (drainBatch()) {
+        // until nothing is pending, the lock is busy, or a batch failed
+      }
+    } catch (RuntimeException e) {
+      log.error("The webhook worker failed unexpectedly; retrying later", e);
+      retryLater();
+    }
+  }
+
+  /** Processes one batch; whether to go on with the next. */
+  private boolean drainBatch() {
+    List<WebhookEvent> events = state.pendingWebhookEvents(BATCH);
+    if (events.isEmpty()) {
+      return false;
+    }
+    EventPlan plan = EventPlan.of(events);
+    state.addDeactivatedUsers(plan.deactivated());
+    state.removeDeactivatedUsers(plan.reactivated());
+    if (plan.fullCrawlNeeded()) {
+      state.requestFullCrawl();
+    }
+    List<Long> sequences = events.stream().map(WebhookEvent::sequence).toList();
+    if (plan.writes()) {
+      TargetedReport report;
+      try {
+        report = writer.write(plan.targets(), plan.deletions());
+      } catch (WriterBusyException e) {
+        log.info(
+            "{} webhook events wait: another crawl is writing; trying again in {}",
+            events.size(),
+            retryAfter);
+        retryLater();
+        return false;
+      } catch (RuntimeException e) {
+        return failed(sequences, e.getMessage());
+      }
+      if (!report.failures().isEmpty()) {
+        return failed(sequences, report.failures().get(0));
+      }
+      log.info(
+          "Webhook events {}..{}: {} documents written, {} unchanged, {} deleted",
+          sequences.get(0),
+          sequences.get(sequences.size() - 1),
+          report.written(),
+          report.unchanged(),
+          report.deleted());
+    }
+    failedAttempts = 0;
+    state.finishWebhookEvents(sequences, "done", clock.instant());
+    return true;
+  }
+
+  private boolean failed(List<Long> sequences, String problem) {
+    failedAttempts++;
+    if (failedAttempts < ATTEMPTS) {
+      log.warn(
+          "Webhook events could not be processed ({}); try {} of {} in {}",
+          problem,
+          failedAttempts,
+          ATTEMPTS,
+          retryAfter);
+      retryLater();
+      return false;
+    }
+    log.error(
+        "Giving up {} webhook events after {} tries ({}); the next crawl will be a full one",
+        sequences.size(),
+        ATTEMPTS,
+        problem);
+    failedAttempts = 0;
+    state.requestFullCrawl();
+    state.finishWebhookEvents(sequences, "failed", clock.instant());
+    return true;
+  }
+
+  /** Stops the thread; unprocessed events stay pending for the next start. */
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.zoomdex.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.source.Targets;
+import io.zoomdex.sync.StateStore.WebhookEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventPlanTest {
+  private final List<WebhookEvent> events = new ArrayList<>();
+
+  private void event(String name, String payload) {
+    events.add(
+        new WebhookEvent(
+            events.size() + 1,
+            name,
+            "{\"event\":\"" + name + "\",\"event_ts\":1,\"payload\":" + payload + "}",
+            Instant.EPOCH));
+  }
+
+  @Test
+  void meetingUpdated_reReadsThatSeries() {
+    event("meeting.updated", "{\"object\":{\"id\":42,\"agenda\":\"x\"}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.targets().meetings()).containsExactly(42L);
+    assertThat(plan.deletions()).isEmpty();
+  }
+
+  @Test
+  void hostsOrTopicChanged_alsoReReadsTheTranscripts_anAgendaChangeDoesNot() {
+    event("meeting.updated", "{\"object\":{\"id\":42,\"agenda\":\"x\"}}");
+    event(
+        "meeting.updated",
+        "{\"object\":{\"id\":43,\"settings\":{\"alternative_hosts\":\"a@example.com\"}}}");
+
+    Targets targets = EventPlan.of(events).targets();
+
+    assertThat(targets.meetings()).containsExactlyInAnyOrder(42L, 43L);
+    assertThat(targets.transcriptsStale()).containsExactly(43L);
+  }
+
+  @Test
+  void meetingDeleted_deletesTheSeriesDocument_unlessOnlyOneOccurrenceWent() {
+    event("meeting.deleted", "{\"operation\":\"all\",\"object\":{\"id\":42}}");
+    event("meeting.deleted", "{\"operation\":\"single\",\"object\":{\"id\":43}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.deletions()).containsExactly(DocumentId.parse("meeting:42"));
+    assertThat(plan.targets().meetings()).containsExactly(43L);
+  }
+
+  @Test
+  void laterEventOnTheSameMeeting_wins() {
+    event("meeting.updated", "{\"object\":{\"id\":42}}");
+    event("meeting.deleted", "{\"object\":{\"id\":42}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.targets().meetings()).isEmpty();
+    assertThat(plan.deletions()).containsExactly(DocumentId.parse("meeting:42"));
+  }
+
+  @Test
+  void meetingEnded_withItsStringId_reReadsThatInstance() {
+    event("meeting.ended", "{\"object\":{\"id\":\"42\",\"uuid\":\"ab/c+d==\"}}");
+
+    assertThat(EventPlan.of(events).targets().instances())
+        .containsExactly(new Targets.Instance(42, "ab/c+d=="));
+  }
+
+  @Test
+  void summaryCompleted_reReadsItsInstance_andSummaryDeleted_deletesTheSummary() {
+    event(
+        "meeting.summary_completed",
+        "{\"object\":{\"meeting_id\":42,\"meeting_uuid\":\"u1\",\"summary_title\":\"t\"}}");
+    event("meeting.summary_deleted", "{\"object\":{\"meeting_id\":43,\"meeting_uuid\":\"u2\"}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.targets().instances()).containsExactly(new Targets.Instance(42, "u1"));
+    assertThat(plan.deletions()).containsExactly(DocumentId.parse("summary:u2"));
+  }
+
+  @Test
+  void webinarEvents_reReadOrDelete() {
+    event("webinar.updated", "{\"object\":{\"id\":7}}");
+    event("webinar.deleted", "{\"object\":{\"id\":8}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.targets().webinars()).containsExactly(7L);
+    assertThat(plan.deletions()).containsExactly(DocumentId.parse("webinar:8"));
+  }
+
+  @Test
+  void userEvents_changeAccess_andReactivationAsksForAFullCrawl() {
+    event("user.deactivated", "{\"object\":{\"id\":\"u1\",\"email\":\"Ann@Example.com\"}}");
+    event("user.deleted", "{\"object\":{\"id\":\"u2\",\"email\":\"bob@example.com\"}}");
+    event("user.deactivated", "{\"object\":{\"id\":\"u3\",\"email\":\"cy@example.com\"}}");
+    event("user.activated", "{\"object\":{\"id\":\"u3\",\"email\":\"cy@example.com\"}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.deactivated()).containsExactlyInAnyOrder("ann@example.com", "bob@example.com");
+    assertThat(plan.reactivated()).containsExactly("cy@example.com");
+    assertThat(plan.fullCrawlNeeded()).isTrue();
+    assertThat(plan.writes()).isFalse();
+  }
+
+  @Test
+  void unusedAndUnreadableEvents_addNothing() {
+    event("recording.completed", "{\"object\":{\"id\":42}}");
+    event("meeting.participant_joined", "{\"object\":{\"id\":42}}");
+    event("meeting.updated", "{\"object\":{}}");
+    events.add(new WebhookEvent(99, "meeting.updated", "not json", Instant.EPOCH));
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.writes()).isFalse();
+    assertThat(plan.fullCrawlNeeded()).isFalse();
+  }
+}
