@@ -29,7 +29,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,6 +39,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -51,8 +51,11 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Each search is one Lucene query: the text (or match-all) as {@code MUST}, the searcher's
  * principal on the {@code readers} field as a {@code FILTER} clause, plus the type, host and date
- * filters as {@code FILTER}s. One pass over it collects the top {@code offset + limit} hits, the
- * exact total and the facet counts; only the requested page is loaded and highlighted.
+ * filters as {@code FILTER}s. Two passes over it, each bounded by the count cap ({@link
+ * SearchResults#COUNT_CAP} by default): the top {@code offset + limit} hits with the total counted
+ * exactly up to the cap (past it Lucene skips documents that cannot reach the page: block-max
+ * scores for text, the start-time points when browsing newest first), then the facets over at most
+ * the first cap matches. Only the requested page is loaded and highlighted.
  */
 public final class LuceneSearchService implements SearchService {
 
@@ -61,6 +64,7 @@ public final class LuceneSearchService implements SearchService {
   private final ReferenceManager<IndexSearcher> searchers;
   private final Closeable owned;
   private final boolean refreshBeforeSearch;
+  private final int countCap;
   private final Analyzer analyzer = LuceneSchema.newTextAnalyzer();
   private final TextQueries textQueries = new TextQueries(analyzer);
   private final SnippetFormatter formatter =
@@ -71,12 +75,21 @@ public final class LuceneSearchService implements SearchService {
    * @param owned closed with this service (the directory of a read-only service), or null
    * @param refreshBeforeSearch whether to look for a newer commit before each search (for an index
    *     another process writes)
+   * @param countCap how many matches are counted exactly (total and facets) before the total
+   *     becomes a lower bound and the facets a sample; at least 1
    */
   LuceneSearchService(
-      ReferenceManager<IndexSearcher> searchers, Closeable owned, boolean refreshBeforeSearch) {
+      ReferenceManager<IndexSearcher> searchers,
+      Closeable owned,
+      boolean refreshBeforeSearch,
+      int countCap) {
+    if (countCap < 1) {
+      throw new IllegalArgumentException("count cap must be at least 1, not " + countCap);
+    }
     this.searchers = searchers;
     this.owned = owned;
     this.refreshBeforeSearch = refreshBeforeSearch;
+    this.countCap = countCap;
   }
 
   /**
@@ -107,7 +120,8 @@ public final class LuceneSearchService implements SearchService {
               searchers.close();
             }
           },
-          true);
+          true,
+          SearchResults.COUNT_CAP);
     } catch (IOException e) {
       try {
         if (directory != null) {
@@ -159,22 +173,23 @@ public final class LuceneSearchService implements SearchService {
     int wanted = request.offset() + request.limit();
     IndexSearcher searcher = acquire();
     try {
-      // Exact totals (threshold MAX_VALUE): the reader filter keeps the matching set small.
-      MultiCollectorManager collectors =
-          new MultiCollectorManager(
-              request.matchesAll()
-                  ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE)
-                  : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE),
-              new FacetCounter());
-      Object[] collected = searcher.search(query, collectors);
-      TopDocs top = (TopDocs) collected[0];
-      Facets facets = (Facets) collected[1];
+      // Two passes rather than one: a collector that must see every match (the facets) would stop
+      // the top-hits collector from skipping. Lucene counts at least `wanted` before skipping.
+      int threshold = Math.max(countCap, wanted);
+      TopDocs top =
+          request.matchesAll()
+              ? searcher.search(
+                  query, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, threshold))
+              : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, threshold));
+      boolean totalExact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+      long total = totalExact ? top.totalHits.value : threshold;
+      Facets facets = total == 0 ? Facets.NONE : searcher.search(query, new FacetCounter(countCap));
       ScoreDoc[] page =
           top.scoreDocs.length <= request.offset()
               ? new ScoreDoc[0]
               : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
       List<SearchHit> hits = toHits(searcher, page, request.matchesAll() ? null : query);
-      return new SearchResults(principal, hits, top.totalHits.value, facets);
+      return new SearchResults(principal, hits, total, totalExact, facets);
     } finally {
       searchers.release(searcher);
     }
