@@ -240,7 +240,7 @@
     } else {
       const first = results.offset + 1;
       const last = results.offset + results.hits.length;
-      // "gte": counting stopped at the cap, so the total is a lower bound ("10,000+").
+      // "gte": counting stopped at the cap, so the total is a lower bound ("1,000+").
       const shown = total.toLocaleString("en-US") + (results.total_relation === "gte" ? "+" : "");
       el("status").textContent =
         total === 1 && results.total_relation !== "gte"
@@ -382,6 +382,9 @@
     }
   }
 
+  // SearchRequest.MAX_WINDOW: the server refuses pages ending past this result.
+  const MAX_WINDOW = 10000;
+
   function renderPager(results) {
     const pager = el("pager");
     clear(pager);
@@ -397,7 +400,11 @@
     const next = make("button", "secondary", "Next ›");
     next.type = "button";
     next.id = "next-page";
-    next.disabled = results.offset + results.hits.length >= results.total;
+    // Past a lower bound ("1,000+") there may be more: the server says when paging stops.
+    next.disabled =
+      results.hits.length < results.limit ||
+      results.offset + 2 * results.limit > MAX_WINDOW ||
+      (results.total_relation !== "gte" && results.offset + results.hits.length >= results.total);
     next.addEventListener("click", () => {
       state.offset = results.offset + results.limit;
       runSearch().then(() => el("search-form").scrollIntoView());
@@ -405,7 +412,8 @@
     const page = Math.floor(results.offset / results.limit) + 1;
     const pages = Math.ceil(results.total / results.limit);
     pager.appendChild(previous);
-    pager.appendChild(make("span", "muted", "Page " + page + " of " + pages));
+    const more = results.total_relation === "gte" ? "+" : "";
+    pager.appendChild(make("span", "muted", "Page " + page + " of " + pages + more));
     pager.appendChild(next);
   }
 

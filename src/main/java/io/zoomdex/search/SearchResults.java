@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Counting every match costs time in proportion to what the searcher may read, not to the page;
  * so backends count exactly only up to a cap ({@link #COUNT_CAP} unless configured otherwise) and
- * then stop: {@code total} is then a lower bound ("10,000+") and {@code totalExact} is false.
+ * then stop: {@code total} is then a lower bound ("1,000+") and {@code totalExact} is false.
  *
  * @param principal the searcher as resolved (trimmed, lower-cased); empty when blank
  * @param hits this page, best (or newest) first
@@ -22,11 +22,13 @@ public record SearchResults(
     String principal, List<SearchHit> hits, long total, boolean totalExact, Facets facets) {
 
   /**
-   * How many matches the backends count exactly by default before reporting a lower bound; also the
-   * most matches facets are counted over. Equal to {@link SearchRequest#MAX_WINDOW}, the deepest
-   * result paging reaches, so every reachable page lies within the counted matches.
+   * How many matches the backends count exactly by default before reporting a lower bound
+   * ("1,000+"); also the most matches facets are counted over. A page deeper than this (paging
+   * reaches {@link SearchRequest#MAX_WINDOW}) is counted as far as the page, so {@code total} is
+   * never below the hits shown. Chosen by measurement (BENCHMARKS.md, section 4): at 10,000, a
+   * searcher who may read 200,000 documents spent about twice the CPU per search as at 1,000.
    */
-  public static final int COUNT_CAP = SearchRequest.MAX_WINDOW;
+  public static final int COUNT_CAP = 1_000;
 
   public SearchResults {
     Objects.requireNonNull(principal, "principal");
@@ -47,7 +49,7 @@ public record SearchResults(
     return new SearchResults(principal, List.of(), 0, true, Facets.NONE);
   }
 
-  /** The total for people: {@code "1,234"} when exact, {@code "10,000+"} when a lower bound. */
+  /** The total for people: {@code "1,234"} when exact, {@code "1,000+"} when a lower bound. */
   public String totalText() {
     return String.format(Locale.ROOT, "%,d", total) + (totalExact ? "" : "+");
   }

@@ -27,11 +27,13 @@ import org.apache.lucene.search.ScoreMode;
  * that query, so unreadable documents are never counted), at most {@code cap} of them: once a
  * collector has counted {@code cap} matches it stops the search early and the facets come back
  * {@linkplain Facets#sampled() sampled}, each count a lower bound. Counts per segment ordinal,
- * resolving ordinals to strings once per segment at the end.
+ * resolving ordinals to strings once per segment at the end. One instance per search: it keeps the
+ * collectors it made.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, Facets> {
 
   private final int cap;
+  private final List<Counting> created = new ArrayList<>();
 
   /**
    * @param cap most matches one search counts, at least 1
@@ -45,7 +47,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
   @Override
   public Counting newCollector() {
-    return new Counting(cap);
+    Counting collector = new Counting(cap);
+    created.add(collector);
+    return collector;
+  }
+
+  /** The counts of every collector made so far, e.g. after a search was abandoned midway. */
+  Facets countedSoFar() throws IOException {
+    return reduce(created);
   }
 
   @Override

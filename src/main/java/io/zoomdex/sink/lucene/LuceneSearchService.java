@@ -27,8 +27,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -51,11 +54,12 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Each search is one Lucene query: the text (or match-all) as {@code MUST}, the searcher's
  * principal on the {@code readers} field as a {@code FILTER} clause, plus the type, host and date
- * filters as {@code FILTER}s. Two passes over it, each bounded by the count cap ({@link
- * SearchResults#COUNT_CAP} by default): the top {@code offset + limit} hits with the total counted
- * exactly up to the cap (past it Lucene skips documents that cannot reach the page: block-max
- * scores for text, the start-time points when browsing newest first), then the facets over at most
- * the first cap matches. Only the requested page is loaded and highlighted.
+ * filters as {@code FILTER}s. Counting stops at the count cap ({@link SearchResults#COUNT_CAP} by
+ * default): one pass collects the top {@code offset + limit} hits, the exact total and the facets
+ * while the matches stay within the cap; when they pass it, that pass is abandoned (its facets,
+ * counted over the first cap matches, are kept as a sample) and a second collects the page alone,
+ * where Lucene skips documents that cannot reach it. Only the requested page is loaded and
+ * highlighted.
  */
 public final class LuceneSearchService implements SearchService {
 
@@ -173,17 +177,29 @@ public final class LuceneSearchService implements SearchService {
     int wanted = request.offset() + request.limit();
     IndexSearcher searcher = acquire();
     try {
-      // Two passes rather than one: a collector that must see every match (the facets) would stop
-      // the top-hits collector from skipping. Lucene counts at least `wanted` before skipping.
+      // Lucene counts at least `wanted` before it may skip, so deep pages count that far.
       int threshold = Math.max(countCap, wanted);
-      TopDocs top =
-          request.matchesAll()
-              ? searcher.search(
-                  query, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, threshold))
-              : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, threshold));
+      FacetCounter facetCounter = new FacetCounter(countCap);
+      TopDocs top;
+      Facets facets;
+      try {
+        // One pass while the matches stay within the threshold: exact total, facets alongside.
+        Object[] collected =
+            searcher.search(
+                query,
+                new MultiCollectorManager(
+                    topHits(request, wanted, threshold), facetCounter, new MatchLimit(threshold)));
+        top = (TopDocs) collected[0];
+        facets = (Facets) collected[1];
+      } catch (MatchLimit.Exceeded e) {
+        // More matches than are counted: a collector that sees every match would stop the top
+        // hits from skipping (block-max scores for text, start-time points when browsing), so
+        // the page is collected alone; the facets keep what the first pass counted (the cap).
+        top = searcher.search(query, topHits(request, wanted, threshold));
+        facets = facetCounter.countedSoFar();
+      }
       boolean totalExact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       long total = totalExact ? top.totalHits.value : threshold;
-      Facets facets = total == 0 ? Facets.NONE : searcher.search(query, new FacetCounter(countCap));
       ScoreDoc[] page =
           top.scoreDocs.length <= request.offset()
               ? new ScoreDoc[0]
@@ -193,6 +209,14 @@ public final class LuceneSearchService implements SearchService {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** Newest first when browsing, by relevance otherwise; exact counting up to {@code threshold}. */
+  private static CollectorManager<? extends Collector, ? extends TopDocs> topHits(
+      SearchRequest request, int wanted, int threshold) {
+    return request.matchesAll()
+        ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, threshold)
+        : new TopScoreDocCollectorManager(wanted, null, threshold);
   }
 
   /** The text query with every filter as a non-scoring FILTER clause, readers first and always. */
