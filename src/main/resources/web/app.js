@@ -240,11 +240,15 @@
     } else {
       const first = results.offset + 1;
       const last = results.offset + results.hits.length;
+      // "gte": counting stopped at the cap, so the total is a lower bound ("1,000+").
+      const shown = total.toLocaleString("en-US") + (results.total_relation === "gte" ? "+" : "");
       el("status").textContent =
-        total === 1 ? "1 result" : "Results " + first + "–" + last + " of " + total;
+        total === 1 && results.total_relation !== "gte"
+          ? "1 result"
+          : "Results " + first + "–" + last + " of " + shown;
       for (const hit of results.hits) list.appendChild(renderHit(hit));
     }
-    renderFacets(results.facets);
+    renderFacets(results.facets, results.facets_exact !== false);
     renderPager(results);
   }
 
@@ -343,7 +347,7 @@
     runSearch();
   }
 
-  function renderFacets(facets) {
+  function renderFacets(facets, exact) {
     const aside = el("facets");
     clear(aside);
     const groups = [
@@ -365,7 +369,9 @@
         button.dataset.value = bucket.value;
         button.setAttribute("aria-pressed", String(state[key] === bucket.value));
         button.appendChild(make("span", "label", label(bucket.value)));
-        button.appendChild(make("span", "count", bucket.count));
+        // Sampled facets: each count is a lower bound of the true one.
+        button.appendChild(make("span", "count", exact ? bucket.count : bucket.count + "+"));
+        if (!exact) button.title = "At least " + bucket.count + " (counted over a sample of the matches)";
         button.addEventListener("click", () => toggleFilter(key, bucket.value));
         const item = make("li");
         item.appendChild(button);
@@ -375,6 +381,9 @@
       aside.appendChild(section);
     }
   }
+
+  // SearchRequest.MAX_WINDOW: the server refuses pages ending past this result.
+  const MAX_WINDOW = 10000;
 
   function renderPager(results) {
     const pager = el("pager");
@@ -391,7 +400,11 @@
     const next = make("button", "secondary", "Next ›");
     next.type = "button";
     next.id = "next-page";
-    next.disabled = results.offset + results.hits.length >= results.total;
+    // Past a lower bound ("1,000+") there may be more: the server says when paging stops.
+    next.disabled =
+      results.hits.length < results.limit ||
+      results.offset + 2 * results.limit > MAX_WINDOW ||
+      (results.total_relation !== "gte" && results.offset + results.hits.length >= results.total);
     next.addEventListener("click", () => {
       state.offset = results.offset + results.limit;
       runSearch().then(() => el("search-form").scrollIntoView());
@@ -399,7 +412,8 @@
     const page = Math.floor(results.offset / results.limit) + 1;
     const pages = Math.ceil(results.total / results.limit);
     pager.appendChild(previous);
-    pager.appendChild(make("span", "muted", "Page " + page + " of " + pages));
+    const more = results.total_relation === "gte" ? "+" : "";
+    pager.appendChild(make("span", "muted", "Page " + page + " of " + pages + more));
     pager.appendChild(next);
   }
 

@@ -160,14 +160,14 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%n3. The same search, \"%s\", as different people:%n", query);
     for (DemoPeople.Person person : people) {
       SearchResults results = search.search(SearchRequest.of(person.email(), query).withPage(3, 0));
-      long all = search.search(SearchRequest.of(person.email(), "").withPage(1, 0)).total();
+      SearchResults all = search.search(SearchRequest.of(person.email(), "").withPage(1, 0));
       out.printf(
           Locale.ROOT,
-          "%n   as %s, %s (may read %d documents in all): %d results%n",
+          "%n   as %s, %s (may read %s documents in all): %s results%n",
           person.email(),
           person.role(),
-          all,
-          results.total());
+          all.totalText(),
+          results.totalText());
       for (SearchHit hit : results.hits()) {
         out.printf(
             Locale.ROOT,

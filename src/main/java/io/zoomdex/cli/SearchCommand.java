@@ -185,7 +185,7 @@ public final class SearchCommand implements Callable<Integer> {
       }
     }
     String who = results.principal().isEmpty() ? "nobody" : results.principal();
-    out.printf("%d of %d results for %s%n", hits.size(), results.total(), who);
+    out.printf("%d of %s results for %s%n", hits.size(), results.totalText(), who);
   }
 
   private static void printJson(PrintWriter out, SearchResults results) {

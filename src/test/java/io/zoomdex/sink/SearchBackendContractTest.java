@@ -23,6 +23,7 @@ import io.zoomdex.search.SearchService;
 import io.zoomdex.search.Snippet;
 import io.zoomdex.sink.lucene.SearchFixtures;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,13 @@ public abstract class SearchBackendContractTest {
 
     /** Sees every commit of {@link #sink()} as soon as it returns. */
     SearchService search();
+
+    /**
+     * Another service over the same index that counts exactly (total and facets) only up to {@code
+     * countCap} matches, as the real one does up to {@link SearchResults#COUNT_CAP}; the caller
+     * closes it.
+     */
+    SearchService search(int countCap);
   }
 
   /** Opens a fresh, empty index; closed after each test. */
@@ -458,5 +466,110 @@ public abstract class SearchBackendContractTest {
     assertThat(search.get("", BUDGET_TRANSCRIPT)).isEmpty();
     assertThat(search.get(CAROL, LAUNCH_WEBINAR)).isPresent();
     assertThat(search.get(CAROL, new DocumentId(DocumentType.WEBINAR, "missing"))).isEmpty();
+  }
+
+  // --- counting capped -----------------------------------------------------------------------
+
+  private static final String DAVE = "dave@example.com";
+  private static final String ERIN = "erin@example.com";
+  private static final int CAP = 5;
+
+  /**
+   * Erin's 6 webinars come first (lowest document numbers, so a cap applied before the reader
+   * filter would count them), then Dave's 12 past meetings hosted by Dave; every one says "capped".
+   */
+  private void writeCappedCorpus() throws Exception {
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      changes.add(
+          new Change.Upsert(
+              SearchFixtures.document(
+                  new DocumentId(DocumentType.WEBINAR, "erin-" + i),
+                  "Capped webinar " + i,
+                  "capped counting",
+                  ERIN,
+                  Instant.parse("2024-03-01T10:00:00Z").plusSeconds(i),
+                  Readers.of(List.of(ERIN)))));
+    }
+    sink.applyAll(changes);
+    sink.commit();
+    changes.clear();
+    for (int i = 0; i < 12; i++) {
+      changes.add(
+          new Change.Upsert(
+              SearchFixtures.document(
+                  new DocumentId(DocumentType.PAST_MEETING, "dave-" + i),
+                  "Capped meeting " + i,
+                  "capped counting",
+                  DAVE,
+                  Instant.parse("2024-04-01T10:00:00Z").plusSeconds(i),
+                  Readers.of(List.of(DAVE)))));
+    }
+    sink.applyAll(changes);
+    sink.commit();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"capped", ""})
+  void search_moreMatchesThanTheCap_reportsALowerBound_andSampledFacetsOfReadableOnly(String query)
+      throws Exception {
+    writeCappedCorpus();
+    try (SearchService capped = backend.search(CAP)) {
+      SearchResults results = capped.search(SearchRequest.of(DAVE, query).withPage(CAP, 0));
+
+      assertThat(results.totalExact()).isFalse();
+      assertThat(results.total()).isEqualTo(CAP);
+      assertThat(results.totalText()).isEqualTo("5+");
+      assertThat(results.hits()).hasSize(CAP);
+      assertThat(results.facets().exact()).isFalse();
+      assertThat(results.facets().byType().keySet()).containsOnly(DocumentType.PAST_MEETING);
+      assertThat(results.facets().byHost().keySet()).containsOnly(DAVE);
+      long counted = results.facets().byType().get(DocumentType.PAST_MEETING);
+      assertThat(counted).isBetween(1L, 12L);
+      assertThat(results.facets().byHost().get(DAVE)).isEqualTo(counted);
+    }
+  }
+
+  @Test
+  void search_fewerMatchesThanTheCap_countsExactly() throws Exception {
+    writeCappedCorpus();
+    try (SearchService capped = backend.search(CAP)) {
+      SearchResults bob = capped.search(SearchRequest.of(BOB, "").withPage(CAP, 0));
+      assertThat(bob.totalExact()).isTrue();
+      assertThat(bob.total()).isEqualTo(2);
+      assertThat(bob.facets().exact()).isTrue();
+      assertThat(bob.facets().byType().values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(2);
+
+      SearchResults erin = capped.search(SearchRequest.of(ERIN, "capped").withPage(CAP, 0));
+      assertThat(erin.totalExact()).as("6 matches, cap 5").isFalse();
+      assertThat(erin.facets().byType().keySet()).containsOnly(DocumentType.WEBINAR);
+    }
+  }
+
+  @Test
+  void search_pageDeeperThanTheCap_stillCountsAsFarAsThePage_andReturnsIt() throws Exception {
+    writeCappedCorpus();
+    try (SearchService capped = backend.search(CAP)) {
+      SearchResults last = capped.search(SearchRequest.of(DAVE, "").withPage(CAP, 10));
+
+      assertThat(last.hits()).hasSize(2);
+      assertThat(last.totalExact()).as("counting reaches offset + limit = 15 > 12").isTrue();
+      assertThat(last.total()).isEqualTo(12);
+      assertThat(last.facets().exact()).as("facets still count only 5").isFalse();
+      Set<DocumentId> seen = new HashSet<>();
+      for (int offset = 0; offset < 12; offset += CAP) {
+        ids(capped.search(SearchRequest.of(DAVE, "").withPage(CAP, offset))).forEach(seen::add);
+      }
+      assertThat(seen).hasSize(12).allMatch(id -> id.key().startsWith("dave-"));
+    }
+  }
+
+  @Test
+  void search_defaultCap_countsTheFixturesExactly() throws Exception {
+    SearchResults results = run(SearchRequest.of(ALICE, ""));
+    assertThat(results.totalExact()).isTrue();
+    assertThat(results.facets().exact()).isTrue();
+    assertThat(results.totalText()).isEqualTo("3");
   }
 }

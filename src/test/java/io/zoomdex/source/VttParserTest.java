@@ -52,4 +52,32 @@ class VttParserTest {
     assertThat(parser.parse("<html>not a transcript</html>")).isEmpty();
     assertThat(parser.parse("")).isEmpty();
   }
+
+  @Test
+  void lines_splitLikeTheLineBreakRegex_keepingEmptyLines() {
+    for (String text :
+        List.of("", "a", "a\n", "\n\n", "a\r\nb\rc\nd", "a\r\r\nb", "\r", "x\n\r\ny\r\n")) {
+      assertThat(VttParser.lines(text))
+          .as("%s", text.replace("\r", "\\r").replace("\n", "\\n"))
+          .containsExactly(text.split("\\r\\n|\\r|\\n", -1));
+    }
+  }
+
+  @Test
+  void parse_colonTooFarOrWithoutSpace_keepsTheWholeTextAndNoSpeaker() {
+    String far = "x".repeat(81) + ": words";
+    String vtt =
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nat 10:30 we start\n\n"
+            + "00:00:03,000 --> 00:00:04.000\n"
+            + far
+            + "\n\n00:00:05.000 --> 00:00:06.000\nDana:\n\n"
+            + "00:00:07.000 --> 00:00:08.000\n<c.yellow>Eve Li: tagged</c>\n";
+
+    assertThat(parser.parse(vtt))
+        .containsExactly(
+            new TranscriptCue(Duration.ofSeconds(1), "", "at 10:30 we start"),
+            new TranscriptCue(Duration.ofSeconds(3), "", far),
+            new TranscriptCue(Duration.ofSeconds(5), "", "Dana:"),
+            new TranscriptCue(Duration.ofSeconds(7), "Eve Li", "tagged"));
+  }
 }

@@ -32,6 +32,8 @@ final class SearchJson {
     json.put("principal", results.principal());
     json.put("query", request.query());
     json.put("total", results.total());
+    // "eq": total is exact; "gte": at least total match (counting stopped at the cap).
+    json.put("total_relation", results.totalExact() ? "eq" : "gte");
     json.put("offset", request.offset());
     json.put("limit", request.limit());
     List<Object> hits = new ArrayList<>();
@@ -40,6 +42,8 @@ final class SearchJson {
     }
     json.put("hits", hits);
     json.put("facets", facets(results.facets()));
+    // False: the facet counts cover a sample of the matches, each a lower bound.
+    json.put("facets_exact", results.facets().exact());
     return json;
   }
 

@@ -1,6 +1,7 @@
 package io.zoomdex.sink.lucene;
 
 import io.zoomdex.document.Change;
+import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
@@ -133,7 +134,12 @@ public final class LuceneIndexSink implements IndexSink {
    * sink; closing it leaves the sink open.
    */
   public SearchService searchService() {
-    return new LuceneSearchService(searchers, null, false);
+    return searchService(SearchResults.COUNT_CAP);
+  }
+
+  /** As {@link #searchService()}, counting exactly up to {@code countCap} matches (for tests). */
+  SearchService searchService(int countCap) {
+    return new LuceneSearchService(searchers, null, false, countCap);
   }
 
   /**

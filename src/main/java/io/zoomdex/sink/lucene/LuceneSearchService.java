@@ -27,6 +27,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -40,6 +42,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -51,8 +54,12 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Each search is one Lucene query: the text (or match-all) as {@code MUST}, the searcher's
  * principal on the {@code readers} field as a {@code FILTER} clause, plus the type, host and date
- * filters as {@code FILTER}s. One pass over it collects the top {@code offset + limit} hits, the
- * exact total and the facet counts; only the requested page is loaded and highlighted.
+ * filters as {@code FILTER}s. Counting stops at the count cap ({@link SearchResults#COUNT_CAP} by
+ * default): one pass collects the top {@code offset + limit} hits, the exact total and the facets
+ * while the matches stay within the cap; when they pass it, that pass is abandoned (its facets,
+ * counted over the first cap matches, are kept as a sample) and a second collects the page alone,
+ * where Lucene skips documents that cannot reach it. Only the requested page is loaded and
+ * highlighted.
  */
 public final class LuceneSearchService implements SearchService {
 
@@ -61,6 +68,7 @@ public final class LuceneSearchService implements SearchService {
   private final ReferenceManager<IndexSearcher> searchers;
   private final Closeable owned;
   private final boolean refreshBeforeSearch;
+  private final int countCap;
   private final Analyzer analyzer = LuceneSchema.newTextAnalyzer();
   private final TextQueries textQueries = new TextQueries(analyzer);
   private final SnippetFormatter formatter =
@@ -71,12 +79,21 @@ public final class LuceneSearchService implements SearchService {
    * @param owned closed with this service (the directory of a read-only service), or null
    * @param refreshBeforeSearch whether to look for a newer commit before each search (for an index
    *     another process writes)
+   * @param countCap how many matches are counted exactly (total and facets) before the total
+   *     becomes a lower bound and the facets a sample; at least 1
    */
   LuceneSearchService(
-      ReferenceManager<IndexSearcher> searchers, Closeable owned, boolean refreshBeforeSearch) {
+      ReferenceManager<IndexSearcher> searchers,
+      Closeable owned,
+      boolean refreshBeforeSearch,
+      int countCap) {
+    if (countCap < 1) {
+      throw new IllegalArgumentException("count cap must be at least 1, not " + countCap);
+    }
     this.searchers = searchers;
     this.owned = owned;
     this.refreshBeforeSearch = refreshBeforeSearch;
+    this.countCap = countCap;
   }
 
   /**
@@ -107,7 +124,8 @@ public final class LuceneSearchService implements SearchService {
               searchers.close();
             }
           },
-          true);
+          true,
+          SearchResults.COUNT_CAP);
     } catch (IOException e) {
       try {
         if (directory != null) {
@@ -159,25 +177,46 @@ public final class LuceneSearchService implements SearchService {
     int wanted = request.offset() + request.limit();
     IndexSearcher searcher = acquire();
     try {
-      // Exact totals (threshold MAX_VALUE): the reader filter keeps the matching set small.
-      MultiCollectorManager collectors =
-          new MultiCollectorManager(
-              request.matchesAll()
-                  ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE)
-                  : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE),
-              new FacetCounter());
-      Object[] collected = searcher.search(query, collectors);
-      TopDocs top = (TopDocs) collected[0];
-      Facets facets = (Facets) collected[1];
+      // Lucene counts at least `wanted` before it may skip, so deep pages count that far.
+      int threshold = Math.max(countCap, wanted);
+      FacetCounter facetCounter = new FacetCounter(countCap);
+      TopDocs top;
+      Facets facets;
+      try {
+        // One pass while the matches stay within the threshold: exact total, facets alongside.
+        Object[] collected =
+            searcher.search(
+                query,
+                new MultiCollectorManager(
+                    topHits(request, wanted, threshold), facetCounter, new MatchLimit(threshold)));
+        top = (TopDocs) collected[0];
+        facets = (Facets) collected[1];
+      } catch (MatchLimit.Exceeded e) {
+        // More matches than are counted: a collector that sees every match would stop the top
+        // hits from skipping (block-max scores for text, start-time points when browsing), so
+        // the page is collected alone; the facets keep what the first pass counted (the cap).
+        top = searcher.search(query, topHits(request, wanted, threshold));
+        facets = facetCounter.countedSoFar();
+      }
+      boolean totalExact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+      long total = totalExact ? top.totalHits.value : threshold;
       ScoreDoc[] page =
           top.scoreDocs.length <= request.offset()
               ? new ScoreDoc[0]
               : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
       List<SearchHit> hits = toHits(searcher, page, request.matchesAll() ? null : query);
-      return new SearchResults(principal, hits, top.totalHits.value, facets);
+      return new SearchResults(principal, hits, total, totalExact, facets);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** Newest first when browsing, by relevance otherwise; exact counting up to {@code threshold}. */
+  private static CollectorManager<? extends Collector, ? extends TopDocs> topHits(
+      SearchRequest request, int wanted, int threshold) {
+    return request.matchesAll()
+        ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, threshold)
+        : new TopScoreDocCollectorManager(wanted, null, threshold);
   }
 
   /** The text query with every filter as a non-scoring FILTER clause, readers first and always. */

@@ -1,6 +1,7 @@
 package io.zoomdex.sink.opensearch;
 
 import io.zoomdex.document.Change;
+import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
@@ -146,7 +147,12 @@ public final class OpenSearchIndexSink implements IndexSink {
    * as it returns. Closing it leaves the sink open.
    */
   public SearchService searchService() {
-    return new OpenSearchSearchService(connection, false, indexes.alias());
+    return searchService(SearchResults.COUNT_CAP);
+  }
+
+  /** As {@link #searchService()}, counting exactly up to {@code countCap} matches (for tests). */
+  SearchService searchService(int countCap) {
+    return new OpenSearchSearchService(connection, false, indexes.alias(), countCap);
   }
 
   @Override

@@ -31,26 +31,39 @@ import java.util.OptionalLong;
  * {@link SearchService} over zoomdex's OpenSearch alias, with the Lucene backend's semantics and
  * result shapes. Each search is one request: the text (or {@code match_all}) as {@code must}, the
  * searcher's principal as a {@code term} on {@code readers} in {@code filter} (always, inside the
- * query), the type, host and date filters beside it; exact totals ({@code track_total_hits}), the
- * facets as {@code terms} aggregations over the same filtered query, and whole-field highlights cut
- * into line snippets by {@link HighlightedText}. The reader set is never fetched.
+ * query), the type, host and date filters beside it; the total counted exactly up to the count cap
+ * ({@code track_total_hits}; past it a lower bound, {@code "relation": "gte"}), the facets as
+ * {@code terms} aggregations inside a {@code sampler} over at most the cap's best matches per shard
+ * of the same filtered query, and whole-field highlights cut into line snippets by {@link
+ * HighlightedText}. The reader set is never fetched.
  */
 public final class OpenSearchSearchService implements SearchService {
 
   private static final int BODY_SNIPPETS = 2;
   private static final int MONTH_BUCKETS = 1_200;
+  private static final String SAMPLE = "sample";
 
   private final OpenSearchConnection connection;
   private final boolean ownsConnection;
   private final String alias;
+  private final int countCap;
   private final ObjectMapper json;
   private final LineSnippets lines = new LineSnippets(LineSnippets.DEFAULT_MAX_CHARS);
   private final HighlightedText highlighted = new HighlightedText(lines);
 
-  OpenSearchSearchService(OpenSearchConnection connection, boolean ownsConnection, String alias) {
+  /**
+   * @param countCap how many matches are counted exactly (total and facets) before the total
+   *     becomes a lower bound and the facets a sample; at least 1
+   */
+  OpenSearchSearchService(
+      OpenSearchConnection connection, boolean ownsConnection, String alias, int countCap) {
+    if (countCap < 1) {
+      throw new IllegalArgumentException("count cap must be at least 1, not " + countCap);
+    }
     this.connection = connection;
     this.ownsConnection = ownsConnection;
     this.alias = alias;
+    this.countCap = countCap;
     this.json = connection.json();
   }
 
@@ -72,7 +85,8 @@ public final class OpenSearchSearchService implements SearchService {
                 + connection.description()
                 + "; run a crawl with --index opensearch first.");
       }
-      return new OpenSearchSearchService(connection, true, settings.alias());
+      return new OpenSearchSearchService(
+          connection, true, settings.alias(), SearchResults.COUNT_CAP);
     } catch (IOException | OpenSearchFailure | SearchException e) {
       try {
         connection.close();
@@ -106,8 +120,22 @@ public final class OpenSearchSearchService implements SearchService {
     for (JsonNode hit : body.path("hits").path("hits")) {
       hits.add(toHit(hit, request.matchesAll()));
     }
-    long total = body.path("hits").path("total").path("value").asLong(hits.size());
-    return new SearchResults(principal, hits, total, facets(body.path("aggregations")));
+    JsonNode counted = body.path("hits").path("total");
+    long total = counted.path("value").asLong(hits.size());
+    boolean totalExact = !"gte".equals(counted.path("relation").asText("eq"));
+    if (!totalExact) {
+      total = threshold(request); // what was counted, as Lucene reports it
+    }
+    JsonNode sample = body.path("aggregations").path(SAMPLE);
+    Facets facets = facets(sample);
+    boolean facetsExact = totalExact && sample.path("doc_count").asLong(-1) == total;
+    return new SearchResults(
+        principal, hits, total, totalExact, facetsExact || total == 0 ? facets : facets.sampled());
+  }
+
+  /** Lucene's bound: the cap, or more when the page reaches deeper. */
+  private int threshold(SearchRequest request) {
+    return Math.max(countCap, request.offset() + request.limit());
   }
 
   private OpenSearchConnection.Answer run(SearchRequest request, String principal, ObjectNode text)
@@ -116,7 +144,7 @@ public final class OpenSearchSearchService implements SearchService {
     search.set("query", filtered(request, principal, text));
     search.put("from", request.offset());
     search.put("size", request.limit());
-    search.put("track_total_hits", true);
+    search.put("track_total_hits", threshold(request));
     ObjectNode source = search.putObject("_source");
     OpenSearchSchema.HIT_FIELDS.forEach(source.putArray("includes")::add);
     source.putArray("excludes").add(OpenSearchSchema.READERS).add(OpenSearchSchema.BODY);
@@ -137,7 +165,9 @@ public final class OpenSearchSearchService implements SearchService {
       fields.putObject(OpenSearchSchema.TITLE);
       fields.putObject(OpenSearchSchema.BODY);
     }
-    ObjectNode aggregations = search.putObject("aggregations");
+    ObjectNode sampler = search.putObject("aggregations").putObject(SAMPLE);
+    sampler.putObject("sampler").put("shard_size", countCap);
+    ObjectNode aggregations = sampler.putObject("aggregations");
     terms(aggregations, OpenSearchSchema.TYPE, DocumentType.values().length, 0, false);
     terms(aggregations, OpenSearchSchema.HOST, Facets.MAX_HOSTS, Facets.MAX_HOSTS * 10, false);
     terms(aggregations, OpenSearchSchema.MONTH, MONTH_BUCKETS, 0, true);

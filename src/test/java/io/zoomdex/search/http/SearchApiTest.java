@@ -87,6 +87,8 @@ class SearchApiTest {
         .containsExactlyInAnyOrder(
             "meeting:111", "transcript:abc/DEF+ghi==", "past_meeting:std/1==");
     assertThat(asAlice.path("total").asLong()).isEqualTo(3);
+    assertThat(asAlice.path("total_relation").asText()).isEqualTo("eq");
+    assertThat(asAlice.path("facets_exact").asBoolean()).isTrue();
     assertThat(asAlice.path("principal").asText()).isEqualTo(ALICE);
     assertThat(ids(asBob)).containsExactlyInAnyOrder("meeting:111", "past_meeting:std/1==");
     assertThat(ids(asCarol)).isEmpty();

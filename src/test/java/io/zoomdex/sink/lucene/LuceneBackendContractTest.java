@@ -27,6 +27,11 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
       }
 
       @Override
+      public SearchService search(int countCap) {
+        return sink.searchService(countCap);
+      }
+
+      @Override
       public void close() throws Exception {
         try (sink) {
           search.close();

@@ -40,6 +40,11 @@ class OpenSearchBackendContractTest extends SearchBackendContractTest {
       }
 
       @Override
+      public SearchService search(int countCap) {
+        return sink.searchService(countCap);
+      }
+
+      @Override
       public void close() throws Exception {
         try (OpenSearchConnection admin = OpenSearchConnection.open(settings)) {
           OpenSearchTestIndices.delete(admin, settings.alias());

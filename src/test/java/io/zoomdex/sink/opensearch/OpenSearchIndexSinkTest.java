@@ -12,6 +12,7 @@ import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchRequest;
+import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.SinkException;
 import java.net.ServerSocket;
@@ -208,7 +209,8 @@ class OpenSearchIndexSinkTest {
     assertThat(properties.path("body").path("analyzer").asText()).isEqualTo("english");
     assertThat(properties.path("start_time").path("type").asText()).isEqualTo("date");
 
-    try (OpenSearchSearchService search = new OpenSearchSearchService(admin, false, alias)) {
+    try (OpenSearchSearchService search =
+        new OpenSearchSearchService(admin, false, alias, SearchResults.COUNT_CAP)) {
       assertThat(search.search(SearchRequest.of(ALICE, "roadmap")).total()).isEqualTo(1);
     }
     String raw =
