@@ -20,11 +20,8 @@ import io.zoomdex.webhook.WebhookSignature;
 import io.zoomdex.webhook.WebhookWorker;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +30,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -135,7 +131,6 @@ public final class ServeCommand implements Callable<Integer> {
   String since;
 
   /** The environment variable holding the Zoom app's webhook secret token. */
-  static final String WEBHOOK_SECRET_ENV = "ZOOM_WEBHOOK_SECRET";
 
   /** How far a webhook's timestamp may be from now, either way, before it counts as a replay. */
   static final Duration WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
@@ -305,7 +300,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private Background background(CrawlScheduler.Schedule schedule, LocalDate firstDay) {
-    Optional<Secret> secret = webhookSecret();
+    Optional<Secret> secret = zoom.webhookSecret(environment);
     if (secret.isEmpty() && schedule == null) {
       return new Background(null, null, null, null);
     }
@@ -344,24 +339,6 @@ public final class ServeCommand implements Callable<Integer> {
                 incremental -> job.run(firstDay, new CrawlStats(), incremental),
                 Duration.ofMinutes(5));
     return new Background(state, receiver, worker, scheduler);
-  }
-
-  /** The webhook secret token from the environment, else from the --config file. */
-  private Optional<Secret> webhookSecret() {
-    String value = environment.get(WEBHOOK_SECRET_ENV);
-    if ((value == null || value.isBlank()) && zoom.configFile != null) {
-      Properties file = new Properties();
-      try (Reader reader = Files.newBufferedReader(zoom.configFile, StandardCharsets.UTF_8)) {
-        file.load(reader);
-      } catch (IOException e) {
-        throw new ConfigException(
-            "Cannot read the config file " + zoom.configFile + "; check the path.");
-      }
-      value = file.getProperty("zoom.webhook_secret");
-    }
-    return value == null || value.isBlank()
-        ? Optional.empty()
-        : Optional.of(Secret.of(value.strip()));
   }
 
   private CrawlScheduler.Schedule schedule() {

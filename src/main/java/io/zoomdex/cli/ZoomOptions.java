@@ -1,11 +1,13 @@
 package io.zoomdex.cli;
 
+import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomFlags;
 import io.zoomdex.config.ZoomSettings;
 import io.zoomdex.config.ZoomSettingsLoader;
 import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -102,6 +104,16 @@ public final class ZoomOptions {
    */
   public ZoomSettings settings(Map<String, String> environment) {
     return new ZoomSettingsLoader(environment).load(flags());
+  }
+
+  /**
+   * The webhook secret token, or empty when webhooks are off.
+   *
+   * @param environment the process environment, e.g. {@code System.getenv()}
+   * @throws io.zoomdex.config.ConfigException when the config file cannot be read
+   */
+  public Optional<Secret> webhookSecret(Map<String, String> environment) {
+    return new ZoomSettingsLoader(environment).webhookSecret(flags());
   }
 
   /** A client for the settings, with its own HTTP client and the system clock. */

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds {@link ZoomSettings} from flags, the environment and a properties file, in that order of
@@ -17,6 +20,21 @@ import java.util.Properties;
  * names the setting (as the user wrote it) and how to fix it.
  */
 public final class ZoomSettingsLoader {
+  /** Every key a --config file may hold; any other is a typo that would otherwise go unnoticed. */
+  private static final Set<String> FILE_KEYS =
+      new TreeSet<>(
+          Set.of(
+              "zoom.account_id",
+              "zoom.client_id",
+              "zoom.client_secret",
+              "zoom.api_url",
+              "zoom.oauth_url",
+              "zoom.plan",
+              "zoom.rate_share",
+              "zoom.concurrency",
+              "zoom.rates",
+              "zoom.webhook_secret"));
+
   private final Map<String, String> environment;
 
   /**
@@ -87,6 +105,19 @@ public final class ZoomSettingsLoader {
     return settings;
   }
 
+  /**
+   * The webhook secret token, from {@code ZOOM_WEBHOOK_SECRET} or {@code zoom.webhook_secret} in
+   * the --config file; empty when neither is set (webhooks are then off).
+   *
+   * @throws ConfigException when the config file cannot be read
+   */
+  public Optional<Secret> webhookSecret(ZoomFlags flags) {
+    Value secret =
+        new Sources(flags, environment, readFile(flags))
+            .optional(null, "ZOOM_WEBHOOK_SECRET", "zoom.webhook_secret", "ZOOM_WEBHOOK_SECRET");
+    return secret.isSet() ? Optional.of(Secret.of(secret.text().strip())) : Optional.empty();
+  }
+
   private static Properties readFile(ZoomFlags flags) {
     Properties properties = new Properties();
     if (flags.configFile() == null) {
@@ -102,6 +133,18 @@ public final class ZoomSettingsLoader {
               + e.getClass().getSimpleName()
               + "); check that the path exists and is a readable Java properties file.",
           e);
+    }
+    for (String key : properties.stringPropertyNames()) {
+      if (!FILE_KEYS.contains(key)) {
+        throw new ConfigException(
+            "The config file "
+                + flags.configFile()
+                + " has an unknown key '"
+                + key
+                + "'; the keys it may hold are "
+                + String.join(", ", FILE_KEYS)
+                + ".");
+      }
     }
     return properties;
   }

@@ -10,7 +10,9 @@ import io.zoomdex.simulator.MeetingChanges;
 import io.zoomdex.simulator.SimMeeting;
 import io.zoomdex.simulator.SimUser;
 import io.zoomdex.simulator.SimulatorSettings;
+import io.zoomdex.simulator.Webhooks;
 import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sync.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,13 +50,16 @@ import picocli.CommandLine;
  * content comes back as inert text, and no secret (client secret, a wrong secret tried, every
  * access token the simulator issued, the API tokens' plaintext) appears in any log line, standard
  * stream, command output, HTTP answer (search, document, runs, metrics, page) or file under {@code
- * --data}. There is no webhook secret yet on this branch, so none is checked.
+ * --data}. Serve runs with webhooks on, so the webhook secret is checked too: the simulator's
+ * emitter validates the endpoint and delivers a signed change that serve re-reads from Zoom, and a
+ * forged event is refused.
  */
 class SecretsAndHostileContentTest {
   private static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
   private static final String HOSTILE_TOPIC =
       "<script>window.__pwned=1</script>\u0000\u0007\u001b[31m Quokka <b>plan</b> \"';--";
   private static final String WRONG_SECRET = "wrong-secret-4f1c9e7a2b";
+  private static final String WEBHOOK_SECRET = "webhook-secret-9d2e5b7c1a";
 
   @TempDir Path data;
   private final ObjectMapper json = new ObjectMapper();
@@ -93,12 +98,13 @@ class SecretsAndHostileContentTest {
         userToken = tokens.create(hostEmail, false).token();
         adminToken = tokens.create("admin@example.com", true).token();
       }
-      serveAndAsk(meeting, userToken, adminToken);
+      serveAndAsk(simulator, env, meeting, userToken, adminToken);
 
       assertThat(captured.debugLines()).as("DEBUG lines captured").isPositive();
       outputs.put("logs and standard streams", captured.text());
       secrets.add(simulator.clientSecret());
       secrets.add(WRONG_SECRET);
+      secrets.add(WEBHOOK_SECRET);
       secrets.addAll(simulator.issuedAccessTokens());
       secrets.add(userToken);
       secrets.add(adminToken);
@@ -116,16 +122,24 @@ class SecretsAndHostileContentTest {
     assertThat(outputs.keySet()).anyMatch(name -> name.contains("tokens"));
   }
 
-  private void serveAndAsk(SimMeeting meeting, String userToken, String adminToken)
+  private void serveAndAsk(
+      ZoomSimulator simulator,
+      Map<String, String> env,
+      SimMeeting meeting,
+      String userToken,
+      String adminToken)
       throws Exception {
-    ServeCommand serve = new ServeCommand();
+    Map<String, String> withWebhooks = new HashMap<>(env);
+    withWebhooks.put("ZOOM_WEBHOOK_SECRET", WEBHOOK_SECRET);
+    ServeCommand serve = new ServeCommand(withWebhooks, Clock.systemUTC());
     CommandLine cli = new CommandLine(serve);
     ServingLine out = new ServingLine();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(() -> cli.execute("--data", data.toString(), "--port", "0"));
+        CompletableFuture.supplyAsync(
+            () -> cli.execute("--data", data.toString(), "--port", "0", "--rates", "unlimited"));
     try {
       assertThat(out.printed.await(30, TimeUnit.SECONDS)).as("the Serving line").isTrue();
       Matcher url = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.text());
@@ -159,8 +173,13 @@ class SecretsAndHostileContentTest {
       assertThat(metrics.statusCode()).isEqualTo(200);
       HttpResponse<String> refused = get(base, "api/search?q=x", userToken + "x");
       assertThat(refused.statusCode()).isEqualTo(401);
+      HttpResponse<String> forged = postForgedWebhook(base.resolve("webhooks/zoom"));
+      assertThat(forged.statusCode()).isEqualTo(401);
+      deliverSignedChange(simulator, base.resolve("webhooks/zoom"), meeting);
+      HttpResponse<String> changed = get(base, "api/search?type=meeting&q=okapi", userToken);
+      assertThat(json.readTree(changed.body()).path("total").asLong()).isEqualTo(1);
       for (HttpResponse<String> answer :
-          List.of(search, huge, document, page, runs, metrics, refused)) {
+          List.of(search, huge, document, page, runs, metrics, refused, forged, changed)) {
         outputs.put(
             "HTTP " + answer.uri().getPath(), answer.headers().map() + "\n" + answer.body());
       }
@@ -169,6 +188,51 @@ class SecretsAndHostileContentTest {
     }
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
     outputs.put("serve output", out.text() + err);
+  }
+
+  /** A webhook signed with a wrong secret: refused, and its signature must not be echoed. */
+  private HttpResponse<String> postForgedWebhook(URI endpoint) throws Exception {
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    HttpRequest forged =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("x-zm-request-timestamp", timestamp)
+            .header("x-zm-signature", "v0=" + "0".repeat(64))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"meeting.deleted\"}"))
+            .build();
+    return http.send(forged, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Subscribes the simulator's emitter (which validates the endpoint first), changes the meeting's
+   * agenda and waits until serve has re-read it from Zoom, so the receiver and worker both ran.
+   */
+  private void deliverSignedChange(ZoomSimulator simulator, URI endpoint, SimMeeting meeting)
+      throws Exception {
+    Webhooks webhooks = simulator.webhooks();
+    webhooks.useTiming(Webhooks.Timing.scaled(1e-4));
+    webhooks.subscribe(endpoint, WEBHOOK_SECRET);
+    simulator
+        .mutations()
+        .updateMeeting(meeting.id(), MeetingChanges.none().withAgenda("okapi planning"));
+    assertThat(
+            webhooks.awaitDeliveries(
+                log -> log.stream().anyMatch(d -> d.outcome() == Webhooks.Outcome.DELIVERED),
+                Duration.ofSeconds(30)))
+        .as("the change delivered")
+        .isTrue();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!webhookEventsProcessed()) {
+      assertThat(System.nanoTime()).as("webhook event processed").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private boolean webhookEventsProcessed() {
+    try (StateStore state = StateStore.open(data)) {
+      return state.pendingWebhookEvents(1).isEmpty();
+    }
   }
 
   private HttpResponse<String> get(URI base, String path, String token) throws Exception {

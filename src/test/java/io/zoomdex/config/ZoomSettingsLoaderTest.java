@@ -61,6 +61,27 @@ class ZoomSettingsLoaderTest {
   }
 
   @Test
+  void unknownKeyInTheFile_isRefusedNamingItAndTheKnownKeys() throws Exception {
+    Path file = file("zoom.account_id=a\nconcurrency=7\n");
+    assertThatThrownBy(() -> new ZoomSettingsLoader(ENV).load(flags(null, file)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'concurrency'")
+        .hasMessageContaining("zoom.concurrency");
+  }
+
+  @Test
+  void webhookSecret_fromEnvironmentBeforeFile_andEmptyWhenNeitherSetsIt() throws Exception {
+    Path file = file("zoom.webhook_secret=file-hook\n");
+    assertThat(new ZoomSettingsLoader(Map.of()).webhookSecret(flags(null, file)))
+        .hasValueSatisfying(secret -> assertThat(secret.reveal()).isEqualTo("file-hook"));
+    assertThat(
+            new ZoomSettingsLoader(Map.of("ZOOM_WEBHOOK_SECRET", "env-hook"))
+                .webhookSecret(flags(null, file)))
+        .hasValueSatisfying(secret -> assertThat(secret.reveal()).isEqualTo("env-hook"));
+    assertThat(new ZoomSettingsLoader(ENV).webhookSecret(flags(null, null))).isEmpty();
+  }
+
+  @Test
   void freePlanWithShare_setsRatesAndDailyCaps() {
     ZoomFlags flags = new ZoomFlags(null, null, null, null, null, "free", "0.5", null, null, null);
     RateLimits limits = new ZoomSettingsLoader(ENV).load(flags).rateLimits();
