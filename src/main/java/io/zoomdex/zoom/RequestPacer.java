@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +50,17 @@ final class RequestPacer {
     long waitNanos;
     synchronized (state) {
       long now = nowNanos();
+      if (state.closedUntil > now && state.closedBecause != null) {
+        ZoomException because = state.closedBecause;
+        throw new ZoomException(
+            because.reason(),
+            because.httpStatus(),
+            because.zoomCode(),
+            because.getMessage(),
+            List.of(),
+            Duration.ofNanos(state.closedUntil - now),
+            null);
+      }
       if (state.dailyCap > 0) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!today.equals(state.day)) {
@@ -70,7 +82,7 @@ final class RequestPacer {
                     + " calls configured for this plan is used up until "
                     + reset
                     + "; run again after that time or configure a larger plan or rate share.",
-                java.util.List.of(),
+                List.of(),
                 untilReset,
                 null);
           }
@@ -94,6 +106,19 @@ final class RequestPacer {
     LabelState state = states.get(label);
     synchronized (state) {
       state.pausedUntil = Math.max(state.pausedUntil, toNanos(until));
+    }
+  }
+
+  /**
+   * Refuses every request of the label until {@code until} without sending it: Zoom said the
+   * label's limit is used up for longer than the crawl may wait (a daily cap), so each further call
+   * would only be answered 429. {@link #acquire} then throws the same refusal until that time.
+   */
+  void closeUntil(RateLabel label, Instant until, ZoomException because) {
+    LabelState state = states.get(label);
+    synchronized (state) {
+      state.closedUntil = Math.max(state.closedUntil, toNanos(until));
+      state.closedBecause = because;
     }
   }
 
@@ -122,6 +147,8 @@ final class RequestPacer {
     final long dailyCap;
     long nextSlot;
     long pausedUntil;
+    long closedUntil;
+    ZoomException closedBecause;
     LocalDate day;
     long usedToday;
 

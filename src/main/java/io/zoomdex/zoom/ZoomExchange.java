@@ -277,20 +277,25 @@ final class ZoomExchange {
     Duration wait = retryAfter.orElseGet(() -> rateLimitBackoff.delay(hits));
     Instant until = clock.instant().plus(wait);
     if (wait.compareTo(settings.maxRateLimitWait()) > 0) {
-      throw new ZoomException(
-          ZoomException.Reason.RATE_LIMITED,
-          429,
-          429,
-          "Zoom's rate limit for "
-              + endpoint.label()
-              + " calls such as "
-              + call
-              + " is used up until "
-              + until
-              + "; run again after that time (other apps on the account share this limit).",
-          List.of(),
-          wait,
-          null);
+      ZoomException usedUp =
+          new ZoomException(
+              ZoomException.Reason.RATE_LIMITED,
+              429,
+              429,
+              "Zoom's rate limit for "
+                  + endpoint.label()
+                  + " calls such as "
+                  + call
+                  + " is used up until "
+                  + until
+                  + "; run again after that time (other apps on the account share this limit).",
+              List.of(),
+              wait,
+              null);
+      if (endpoint.paced()) {
+        pacer.closeUntil(endpoint.label(), until, usedUp); // the rest would only get 429s too
+      }
+      throw usedUp;
     }
     if (hits > settings.maxRateLimitRetries()) {
       throw new ZoomException(

@@ -319,6 +319,38 @@ class ZoomClientTest {
   }
 
   @Test
+  void rateLimited_untilBeyondTheMaximumWait_refusesTheLabelsNextCallsWithoutSendingThem() {
+    Instant reset = Instant.parse("2026-03-03T00:00:00Z");
+    zoom.route("/v2/meetings/1", MEETING_JSON);
+    zoom.faults.add(
+        Reply.json(
+                429,
+                "{\"code\":429,\"message\":\"You have reached the maximum daily rate limit for this API.\"}")
+            .withHeader("Retry-After", reset.toString()));
+    ZoomClient client = client();
+    assertThatThrownBy(() -> client.getMeeting(1)).isInstanceOf(ZoomException.class);
+    long sent = meetingRequests();
+
+    assertThatThrownBy(() -> client.getMeeting(1))
+        .isInstanceOfSatisfying(
+            ZoomException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ZoomException.Reason.RATE_LIMITED);
+              assertThat(e.getMessage()).contains(reset.toString());
+            });
+    assertThat(meetingRequests()).as("calls sent after the cap").isEqualTo(sent);
+
+    time.advance(Duration.between(START, reset));
+    assertThat(client.getMeeting(1).topic()).isEqualTo("Weekly");
+  }
+
+  private long meetingRequests() {
+    synchronized (zoom.requests) {
+      return zoom.requests.stream().filter(r -> r.rawPath().equals("/v2/meetings/1")).count();
+    }
+  }
+
+  @Test
   void rateLimited_withoutRetryAfter_backsOffAndKeepsEveryPage() {
     threeUserPages();
     ZoomClient client = client();
