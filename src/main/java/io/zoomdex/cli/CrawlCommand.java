@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,7 +108,7 @@ public final class CrawlCommand implements Callable<Integer> {
     try {
       ZoomSettings settings = zoom.settings(environment);
       index.validate(environment);
-      LocalDate firstDay = firstDay();
+      LocalDate firstDay = RecordingsSince.firstDay(since, clock);
       CrawlStats stats = new CrawlStats();
       SyncReport report;
       try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
@@ -140,17 +138,6 @@ public final class CrawlCommand implements Callable<Integer> {
     } finally {
       out.flush();
       err.flush();
-    }
-  }
-
-  private LocalDate firstDay() {
-    if (since == null) {
-      return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
-    }
-    try {
-      return LocalDate.parse(since);
-    } catch (DateTimeParseException e) {
-      throw new ConfigException("--since must be a date like 2026-01-31, not '" + since + "'.");
     }
   }
 

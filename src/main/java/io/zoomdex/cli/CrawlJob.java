@@ -82,13 +82,7 @@ final class CrawlJob {
     client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
         IndexSink sink = sinks.open(dataDir)) {
-      ZoomCrawler crawler =
-          new ZoomCrawler(
-              client,
-              new DocumentMapper(settings.oauthUrl().toString()),
-              crawlThreads(settings.concurrency()));
-      SyncEngine engine =
-          new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
+      SyncEngine engine = engine(client, sink, state);
       return incremental ? engine.incrementalCrawl(since, stats) : engine.fullCrawl(since, stats);
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
@@ -107,18 +101,20 @@ final class CrawlJob {
     try (WriterLock lock = WriterLock.acquire(dataDir);
         StateStore state = StateStore.open(dataDir);
         IndexSink sink = sinks.open(dataDir)) {
-      ZoomClient client = webhookClient();
-      ZoomCrawler crawler =
-          new ZoomCrawler(
-              client,
-              new DocumentMapper(settings.oauthUrl().toString()),
-              crawlThreads(settings.concurrency()));
-      SyncEngine engine =
-          new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
-      return engine.refetch(targets, deletions, since, new CrawlStats());
+      return engine(webhookClient(), sink, state)
+          .refetch(targets, deletions, since, new CrawlStats());
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
     }
+  }
+
+  private SyncEngine engine(ZoomClient client, IndexSink sink, StateStore state) {
+    ZoomCrawler crawler =
+        new ZoomCrawler(
+            client,
+            new DocumentMapper(settings.oauthUrl().toString()),
+            crawlThreads(settings.concurrency()));
+    return new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
   }
 
   private synchronized ZoomClient webhookClient() {

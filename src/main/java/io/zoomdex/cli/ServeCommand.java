@@ -26,8 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -130,8 +128,6 @@ public final class ServeCommand implements Callable<Integer> {
               + " months ago).")
   String since;
 
-  /** The environment variable holding the Zoom app's webhook secret token. */
-
   /** How far a webhook's timestamp may be from now, either way, before it counts as a replay. */
   static final Duration WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -173,7 +169,10 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       trusted = trustedHeader();
       schedule = schedule();
-      firstDay = firstDay();
+      firstDay = RecordingsSince.firstDay(since, clock);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return ExitCodes.CONFIG;
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
@@ -362,18 +361,6 @@ public final class ServeCommand implements Callable<Integer> {
             ? "no full crawls"
             : "full every " + Durations.format(schedule.fullEvery());
     return incremental + ", " + full;
-  }
-
-  private LocalDate firstDay() {
-    if (since == null) {
-      return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
-    }
-    try {
-      return LocalDate.parse(since);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "--since must be a date like 2026-01-31, not '" + since + "'.", e);
-    }
   }
 
   private static void removeHook(Thread hook) {

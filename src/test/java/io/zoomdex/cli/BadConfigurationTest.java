@@ -145,6 +145,17 @@ class BadConfigurationTest {
     assertThat(err.toString().lines().findFirst().orElse("")).contains(sentence.strip());
   }
 
+  @Test
+  void serve_badSince_exits3WithTheSameSentenceAsCrawl() {
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("serve", "--data", data.toString(), "--since", "2026-13-45");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("--since must be a date like 2026-01-31, not '2026-13-45'");
+  }
+
   @ParameterizedTest(name = "{0} without an index -> exit 3")
   @CsvSource({"serve", "search"})
   void readingCommands_withoutAnIndex_exit3SayingToCrawlFirst(String command) {
