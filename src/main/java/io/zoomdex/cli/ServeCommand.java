@@ -257,6 +257,8 @@ public final class ServeCommand implements Callable<Integer> {
       this.scheduler = scheduler;
     }
 
+    // tickLoggingFailures never throws, so the scheduled future holds nothing worth reading.
+    @SuppressWarnings("FutureReturnValueIgnored")
     void start() {
       if (worker != null) {
         worker.start();
@@ -269,13 +271,8 @@ public final class ServeCommand implements Callable<Integer> {
                   t.setDaemon(true);
                   return t;
                 });
-        // tickLoggingFailures never throws, so the future holds nothing worth reading.
-        var unused =
-            ticker.scheduleWithFixedDelay(
-                scheduler::tickLoggingFailures,
-                0,
-                SCHEDULER_TICK.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+            scheduler::tickLoggingFailures, 0, SCHEDULER_TICK.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
 

@@ -168,9 +168,9 @@ public final class SyncEngine {
             outcome,
             started,
             Duration.between(started, clock.instant()),
-            batch.added,
-            batch.updated,
-            batch.unchanged,
+            batch.added(),
+            batch.updated(),
+            batch.unchanged(),
             deleted,
             byType(stats),
             stats.skipped(),
@@ -220,7 +220,7 @@ public final class SyncEngine {
       }
       batch.flush();
       return new TargetedReport(
-          batch.added + batch.updated, batch.unchanged, delete(deletions), stats.failures());
+          batch.added() + batch.updated(), batch.unchanged(), delete(deletions), stats.failures());
     }
     return new TargetedReport(0, 0, delete(deletions), stats.failures());
   }
@@ -347,6 +347,18 @@ public final class SyncEngine {
       if (written.size() + seenUnchanged.size() >= batchSize) {
         flush();
       }
+    }
+
+    synchronized long added() {
+      return added;
+    }
+
+    synchronized long updated() {
+      return updated;
+    }
+
+    synchronized long unchanged() {
+      return unchanged;
     }
 
     /** A user's documents are all in this batch or earlier ones: checkpoint them with it. */

@@ -85,10 +85,11 @@ public final class WebhookWorker implements AutoCloseable {
     }
   }
 
+  // wake() never throws, so the scheduled future holds nothing worth reading.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void retryLater() {
     try {
-      // wake() never throws, so the future holds nothing worth reading.
-      var unused = thread.schedule(this::wake, retryAfter.toMillis(), TimeUnit.MILLISECONDS);
+      thread.schedule(this::wake, retryAfter.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
       // Stopping: the events stay pending for the next start.
     }
