@@ -90,6 +90,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void webhooks_feedTheSyncEngine_throughTheServersEndpointInterface() {
+    onlyDependsOn(
+            "io.zoomdex.webhook..",
+            "io.zoomdex.webhook..",
+            "io.zoomdex.sync..",
+            "io.zoomdex.source..",
+            "io.zoomdex.document..",
+            "io.zoomdex.config..",
+            "io.zoomdex.search.http")
+        .check(production);
+  }
+
+  @Test
   void onlyTheCommandLine_wiresRoomsTogether() {
     noClasses()
         .that()
