@@ -12,6 +12,7 @@ import io.zoomdex.simulator.SimInstance;
 import io.zoomdex.simulator.SimMeeting;
 import io.zoomdex.simulator.SimUser;
 import io.zoomdex.simulator.SimUserStatus;
+import io.zoomdex.simulator.SimWebinar;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.Webhooks;
 import io.zoomdex.simulator.ZoomSimulator;
@@ -225,6 +226,36 @@ class WebhookSyncTest {
     assertThat(differences(viaWebhooks, SimulatorCrawls.ledger(reference))).isEmpty();
     assertThat(searchTotal(host.email(), "zanzibar")).isPositive();
     assertThat(searchTotal(colleague.email(), "")).isGreaterThan(0);
+  }
+
+  @Test
+  void webinarChanges_arriveThroughWebhooks_asAFreshFullCrawlWouldIndexThem() throws Exception {
+    simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(43).users(12).start(NOW).build());
+    List<SimWebinar> webinars =
+        simulator.account().users().stream()
+            .filter(user -> user.id() != null)
+            .flatMap(user -> simulator.account().webinarsOf(user).stream())
+            .limit(2)
+            .toList();
+    assertThat(webinars).as("the account has two webinars").hasSize(2);
+    SimWebinar renamed = webinars.get(0);
+    SimWebinar doomed = webinars.get(1);
+    SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
+    assertThat(SimulatorCrawls.ledger(data)).containsKey("webinar:" + doomed.id());
+    Webhooks webhooks = subscribe(startServe());
+    int firstChange = simulator.mutations().changeLog().size();
+
+    simulator.mutations().updateWebinar(renamed.id(), "Quokka launch webinar", "Quokka agenda");
+    simulator.mutations().deleteWebinar(doomed.id());
+    awaitProcessed(webhooks, firstChange);
+
+    SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
+    Map<String, String> viaWebhooks = SimulatorCrawls.ledger(data);
+    assertThat(viaWebhooks).doesNotContainKey("webinar:" + doomed.id());
+    assertThat(differences(viaWebhooks, SimulatorCrawls.ledger(reference))).isEmpty();
+    String host = simulator.account().user(renamed.hostIndex()).email();
+    assertThat(searchTotal(host, "quokka")).isPositive();
   }
 
   @Test
