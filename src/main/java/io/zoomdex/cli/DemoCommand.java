@@ -213,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "   ./zoomdex check                       (names every missing scope)%n"
             + "   ./zoomdex crawl --data zoomdex-data   (--plan free|pro|business)%n"
             + "   ./zoomdex token create --data zoomdex-data --user you@company.com%n"
-            + "   ./zoomdex serve --data zoomdex-data%n",
+            + "   ./zoomdex serve --data zoomdex-data --sync-every 15m  (webhooks: ZOOM_WEBHOOK_SECRET)%n",
         dataDir,
         person);
     out.flush();
