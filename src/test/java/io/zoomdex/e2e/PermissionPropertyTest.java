@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,6 +23,8 @@ import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsCollector;
 
 /**
  * The permission contract as a property: for random small accounts crawled into the embedded index,
@@ -52,8 +55,21 @@ class PermissionPropertyTest {
         int people = new PermissionAudit(search, oracle, simulator.account()).checkEveryone();
         assertThat(people).isGreaterThanOrEqualTo(scenario.users());
       }
+      requireEveryKindAcrossTries(AccountKinds.of(simulator.account()));
     } finally {
       deleteTree(data);
+    }
+  }
+
+  /**
+   * Checked by jqwik after the last try: every kind of person and data the contract has a rule for
+   * appeared in at least one random account, so a generator change cannot quietly stop testing a
+   * rule.
+   */
+  private static void requireEveryKindAcrossTries(Set<AccountKinds> present) {
+    for (AccountKinds kind : AccountKinds.values()) {
+      StatisticsCollector collector = Statistics.label(kind.name()).collect(present.contains(kind));
+      collector.coverage(coverage -> coverage.check(true).count(times -> times >= 1));
     }
   }
 
