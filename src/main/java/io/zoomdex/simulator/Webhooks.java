@@ -288,19 +288,10 @@ public final class Webhooks implements AutoCloseable, Mutations.ChangeListener {
     }
     Timing current = timing;
     int status = post(subscription, event.body(), current.responseTimeout());
-    if (status == 200 || status == 204) {
-      log(
-          new Delivery(
-              event.eventId(),
-              event.event(),
-              subscription.endpoint,
-              attempt,
-              redelivery,
-              status,
-              Outcome.DELIVERED));
-      return;
-    }
-    boolean retry = attempt <= current.retryDelays().size() && !worker.isShutdown();
+    boolean delivered = status == 200 || status == 204;
+    boolean retry = !delivered && attempt <= current.retryDelays().size() && !worker.isShutdown();
+    Outcome outcome =
+        delivered ? Outcome.DELIVERED : retry ? Outcome.FAILED_WILL_RETRY : Outcome.DROPPED;
     log(
         new Delivery(
             event.eventId(),
@@ -309,7 +300,7 @@ public final class Webhooks implements AutoCloseable, Mutations.ChangeListener {
             attempt,
             redelivery,
             status,
-            retry ? Outcome.FAILED_WILL_RETRY : Outcome.DROPPED));
+            outcome));
     if (retry) {
       try {
         worker.schedule(

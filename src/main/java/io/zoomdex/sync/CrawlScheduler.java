@@ -4,9 +4,11 @@ import io.zoomdex.zoom.ZoomException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,12 +170,9 @@ public final class CrawlScheduler {
     }
     Optional<Instant> lastIncremental = state.lastStarted("incremental");
     Optional<Instant> lastAny =
-        lastFull.isPresent() && lastIncremental.isPresent()
-            ? Optional.of(
-                lastFull.get().isAfter(lastIncremental.get())
-                    ? lastFull.get()
-                    : lastIncremental.get())
-            : lastFull.or(() -> lastIncremental);
+        Stream.of(lastFull, lastIncremental)
+            .flatMap(Optional::stream)
+            .max(Comparator.naturalOrder());
     if (lastAny.isEmpty() || !lastAny.get().plus(schedule.incrementalEvery()).isAfter(now)) {
       return Optional.of(true);
     }

@@ -8,10 +8,10 @@ import static io.zoomdex.sink.lucene.SearchFixtures.CAROL;
 import static io.zoomdex.sink.lucene.SearchFixtures.LAUNCH_WEBINAR;
 import static io.zoomdex.sink.lucene.SearchFixtures.ORPHAN_SUMMARY;
 import static io.zoomdex.sink.lucene.SearchFixtures.STANDUP;
+import static io.zoomdex.sink.lucene.SearchFixtures.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoomdex.document.Change;
-import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
@@ -162,20 +162,7 @@ public abstract class SearchBackendContractTest {
 
   // --- writes ------------------------------------------------------------------------------
 
-  private static final DocumentId ID = new DocumentId(DocumentType.MEETING, "42");
-
-  private static Document meeting(String title, String... readers) {
-    return new Document(
-        ID,
-        title,
-        "agenda of " + title,
-        ALICE,
-        Instant.parse("2024-03-01T10:00:00Z"),
-        45,
-        "https://zoom.us/j/42",
-        Readers.of(List.of(readers)),
-        Map.of("meeting_id", "42", "uuid", "a/b+c=="));
-  }
+  private static final DocumentId ID = SearchFixtures.MEETING_42;
 
   @Test
   void upsert_sameIdTwice_keepsOneDocumentWithLatestContent() throws Exception {

@@ -1,6 +1,7 @@
 package io.zoomdex.sink.lucene;
 
 import static io.zoomdex.sink.lucene.SearchFixtures.ALICE;
+import static io.zoomdex.sink.lucene.SearchFixtures.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +17,7 @@ import io.zoomdex.sink.SinkException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +26,7 @@ class LuceneIndexSinkTest {
 
   @TempDir Path dir;
 
-  private static final DocumentId ID = new DocumentId(DocumentType.MEETING, "42");
-
-  private static Document meeting(String title, String... readers) {
-    return new Document(
-        ID,
-        title,
-        "agenda of " + title,
-        ALICE,
-        Instant.parse("2024-03-01T10:00:00Z"),
-        45,
-        "https://zoom.us/j/42",
-        Readers.of(List.of(readers)),
-        Map.of("meeting_id", "42", "uuid", "a/b+c=="));
-  }
+  private static final DocumentId ID = SearchFixtures.MEETING_42;
 
   @Test
   void commit_survivesCloseAndReopen() throws Exception {

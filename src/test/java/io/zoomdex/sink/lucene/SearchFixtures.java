@@ -28,6 +28,23 @@ public final class SearchFixtures {
 
   private SearchFixtures() {}
 
+  /** The id of {@link #meeting}: one document that tests write, overwrite and delete. */
+  public static final DocumentId MEETING_42 = new DocumentId(DocumentType.MEETING, "42");
+
+  /** Meeting 42 with this title, read by {@code readers}. */
+  public static Document meeting(String title, String... readers) {
+    return new Document(
+        MEETING_42,
+        title,
+        "agenda of " + title,
+        ALICE,
+        Instant.parse("2024-03-01T10:00:00Z"),
+        45,
+        "https://zoom.us/j/42",
+        Readers.of(List.of(readers)),
+        Map.of("meeting_id", "42", "uuid", "a/b+c=="));
+  }
+
   /**
    * Alice reads the budget meeting, its transcript and the standup; Bob reads the budget meeting
    * and the standup; Carol reads only the launch webinar; nobody reads the orphan summary.
