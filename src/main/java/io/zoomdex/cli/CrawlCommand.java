@@ -11,6 +11,7 @@ import io.zoomdex.zoom.ZoomException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,6 +76,16 @@ public final class CrawlCommand implements Callable<Integer> {
               + " nothing (default: ${DEFAULT-VALUE}).")
   Mode mode;
 
+  @Option(
+      names = "--summary-look-back",
+      paramLabel = "DURATION",
+      defaultValue = "1d",
+      description =
+          "How long after a meeting started a polling incremental crawl still checks it for a late"
+              + " AI summary, e.g. 1d or 7d (default: ${DEFAULT-VALUE}); each day costs about one"
+              + " call per meeting instance of that day.")
+  String summaryLookBack;
+
   @Option(names = "--json", description = "Print the final report as one line of JSON.")
   boolean json;
 
@@ -109,6 +120,7 @@ public final class CrawlCommand implements Callable<Integer> {
       ZoomSettings settings = zoom.settings(environment);
       index.validate(environment);
       LocalDate firstDay = RecordingsSince.firstDay(since, clock);
+      Duration lookBack = lookBack(summaryLookBack);
       CrawlStats stats = new CrawlStats();
       SyncReport report;
       try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
@@ -119,6 +131,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 clock,
                 Math.max(1, commitEvery),
                 dir -> index.openSink(dir, environment));
+        job.summaryLookBack(lookBack);
         report = job.run(firstDay, stats, mode == Mode.incremental);
       }
       out.println(json ? ReportJson.write(report) : ReportText.format(report));
@@ -138,6 +151,15 @@ public final class CrawlCommand implements Callable<Integer> {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /** Parses {@code --summary-look-back}; a bad value is a configuration error (exit 3). */
+  static Duration lookBack(String value) {
+    try {
+      return Durations.parse("--summary-look-back", value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
     }
   }
 

@@ -6,6 +6,7 @@ import io.zoomdex.document.DocumentId;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.DocumentMapper;
 import io.zoomdex.source.Targets;
@@ -20,6 +21,7 @@ import io.zoomdex.zoom.ZoomCallStats;
 import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +42,7 @@ final class CrawlJob {
   private final int commitEvery;
   private final SinkOpener sinks;
   private ZoomClient webhookClient;
+  private volatile Duration summaryLookBack = CrawlPlan.DEFAULT_SUMMARY_LOOK_BACK;
 
   /** Opens the index the crawl writes to. */
   @FunctionalInterface
@@ -53,6 +56,11 @@ final class CrawlJob {
     this.clock = clock;
     this.commitEvery = commitEvery;
     this.sinks = sinks;
+  }
+
+  /** Sets the polling incremental crawl's summary look-back (see {@link CrawlPlan}). */
+  void summaryLookBack(Duration lookBack) {
+    this.summaryLookBack = lookBack;
   }
 
   /** Opens the embedded Lucene index under the data directory. */
@@ -114,7 +122,8 @@ final class CrawlJob {
             client,
             new DocumentMapper(settings.oauthUrl().toString()),
             crawlThreads(settings.concurrency()));
-    return new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()));
+    return new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()))
+        .summaryLookBack(summaryLookBack);
   }
 
   private synchronized ZoomClient webhookClient() {

@@ -26,6 +26,13 @@ final class ReportText {
             report.updated(),
             report.unchanged(),
             report.deleted()));
+    if (!report.pathReason().isEmpty()) {
+      text.append("  path:     ")
+          .append(report.path())
+          .append(", because ")
+          .append(report.pathReason())
+          .append('\n');
+    }
     text.append("  by type:  ").append(pairs(report.documentsByType())).append('\n');
     if (!report.skipped().isEmpty()) {
       text.append("  skipped:  ").append(pairs(report.skipped())).append('\n');

@@ -121,6 +121,17 @@ public final class ServeCommand implements Callable<Integer> {
   String fullEvery;
 
   @Option(
+      names = "--summary-look-back",
+      paramLabel = "DURATION",
+      defaultValue = "1d",
+      description =
+          "How long after a meeting started a polling incremental crawl still checks it for a late"
+              + " AI summary (default: ${DEFAULT-VALUE}); see `zoomdex crawl --help`.")
+  String summaryLookBack;
+
+  private Duration lookBack;
+
+  @Option(
       names = "--since",
       paramLabel = "YYYY-MM-DD",
       description =
@@ -169,6 +180,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       trusted = trustedHeader();
       schedule = schedule();
+      lookBack = Durations.parse("--summary-look-back", summaryLookBack);
       firstDay = RecordingsSince.firstDay(since, clock);
     } catch (ConfigException e) {
       err.println(e.getMessage());
@@ -308,6 +320,7 @@ public final class ServeCommand implements Callable<Integer> {
             clock,
             CrawlJob.DEFAULT_COMMIT_EVERY,
             dir -> index.openSink(dir, environment));
+    job.summaryLookBack(lookBack);
     StateStore state = StateStore.open(data);
     WebhookReceiver receiver = null;
     WebhookWorker worker = null;

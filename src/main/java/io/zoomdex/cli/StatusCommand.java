@@ -85,6 +85,18 @@ public final class StatusCommand implements Callable<Integer> {
                       run.id(),
                       state.finishedUsers(run.id()).size()));
       out.printf(Locale.ROOT, "%d documents indexed.%n", state.documentCount());
+      lastIncremental(runs)
+          .ifPresent(
+              r -> {
+                out.printf(
+                    Locale.ROOT,
+                    "The last incremental crawl learnt of changes by %s, because %s.%n",
+                    r.path(),
+                    r.pathReason());
+                if ("polling".equals(r.path())) {
+                  out.println(POLLING_BLIND_SPOTS);
+                }
+              });
       Map<String, Long> webhooks = state.webhookEventCounts();
       if (!webhooks.isEmpty()) {
         out.printf(
@@ -104,6 +116,27 @@ public final class StatusCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.STORAGE;
     }
+  }
+
+  /**
+   * What the listings do not show, so that a polling incremental crawl misses it until the next
+   * full crawl (or a webhook event, when the receiver is healthy).
+   */
+  static final String POLLING_BLIND_SPOTS =
+      "Until the next full crawl, a polling incremental crawl cannot see: deleted meetings,"
+          + " webinars and recordings; a meeting's alternative hosts, invitees or summary setting"
+          + " and a webinar's alternative hosts when nothing its listing shows changed; AI"
+          + " summaries written later than the summary look-back (--summary-look-back, 1d unless"
+          + " set) after their meeting started; recordings added to days before the last"
+          + " complete crawl.";
+
+  private static Optional<SyncReport> lastIncremental(List<RunRecord> runs) {
+    return runs.stream()
+        .filter(run -> "incremental".equals(run.mode()))
+        .map(run -> ReportJson.read(run.report()))
+        .flatMap(Optional::stream)
+        .filter(report -> !report.pathReason().isEmpty())
+        .findFirst();
   }
 
   private static String row(RunRecord run, Optional<SyncReport> report) {

@@ -16,4 +16,11 @@ public interface CrawlOutput {
    * documents are durable. Never called for a user with a failure.
    */
   default void userFinished(String userId) {}
+
+  /**
+   * Says that a series and everything of it were read as {@code listing} describes. The record must
+   * only become durable with the user's checkpoint ({@link #userFinished}): a user with a failure
+   * keeps the listing recorded before, so that the next incremental crawl reads it again.
+   */
+  default void seriesRead(String userId, SeriesListing listing) {}
 }

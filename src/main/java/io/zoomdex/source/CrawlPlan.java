@@ -14,39 +14,93 @@ import java.util.Set;
  * What one crawl covers.
  *
  * <p>A full crawl reads everything. An incremental crawl ({@code changedSince} set) reads every
- * listing and every series' details (Zoom has no "changed since" filter for them, and they are
- * cheap), but fetches an instance or transcript only when the index does not hold it yet or its
- * series changed, checks recent instances for a summary written later, and lists recordings only
- * from the day before {@code changedSince}.
+ * host's listings (Zoom has no "changed since" filter), but reads a series' details and instances
+ * only when its listing item differs from the one recorded (see {@link SeriesListing}) or one of
+ * its instances may still get a summary; it fetches an instance or transcript only when the index
+ * does not hold it yet or its series changed, and lists recordings only from the day before {@code
+ * changedSince}. Driven by events ({@link #eventsCoverSeries}), it lists no meetings or webinars.
  *
  * @param since the first day of the recording windows
  * @param today the last day of the recording windows
  * @param usersAlreadyDone users a resumed crawl skips: an interrupted run already indexed them
  * @param changedSince the start of the last complete crawl, for an incremental one; null for full
  * @param known the documents the index holds (used only by an incremental crawl)
+ * @param summaryLookBack how long before {@code changedSince} an instance's start may be for an
+ *     incremental crawl to check it for a summary written since
+ * @param eventsCoverSeries whether webhooks already brought every meeting and webinar change, so
+ *     that an incremental crawl lists no meetings or webinars (only recordings and the panelists of
+ *     the webinars it knows)
  */
 public record CrawlPlan(
     LocalDate since,
     LocalDate today,
     Set<String> usersAlreadyDone,
     Instant changedSince,
-    KnownDocuments known) {
+    KnownDocuments known,
+    Duration summaryLookBack,
+    boolean eventsCoverSeries) {
 
   /**
-   * How long after it started an instance may still get its summary (minutes to hours, in
-   * practice).
+   * How long after it started an instance may still get its summary, by default (minutes to hours,
+   * in practice; see {@link #summaryLookBack}).
    */
-  static final Duration STILL_CHANGING = Duration.ofDays(1);
+  public static final Duration DEFAULT_SUMMARY_LOOK_BACK = Duration.ofDays(1);
 
   public CrawlPlan {
     Objects.requireNonNull(since, "since");
     Objects.requireNonNull(today, "today");
     usersAlreadyDone = Set.copyOf(usersAlreadyDone);
     known = known == null ? KnownDocuments.NONE : known;
+    summaryLookBack = summaryLookBack == null ? DEFAULT_SUMMARY_LOOK_BACK : summaryLookBack;
+    if (summaryLookBack.isNegative()) {
+      throw new IllegalArgumentException("The summary look-back cannot be negative.");
+    }
+    eventsCoverSeries = eventsCoverSeries && changedSince != null;
     if (since.isAfter(today)) {
       throw new IllegalArgumentException(
           "The first day to crawl (" + since + ") is after today (" + today + ").");
     }
+  }
+
+  public CrawlPlan(
+      LocalDate since,
+      LocalDate today,
+      Set<String> usersAlreadyDone,
+      Instant changedSince,
+      KnownDocuments known) {
+    this(since, today, usersAlreadyDone, changedSince, known, null, false);
+  }
+
+  /** This plan with another summary look-back (see {@link #summaryLookBack}). */
+  public CrawlPlan withSummaryLookBack(Duration lookBack) {
+    return new CrawlPlan(
+        since, today, usersAlreadyDone, changedSince, known, lookBack, eventsCoverSeries);
+  }
+
+  /** This incremental plan, taking meeting and webinar changes from webhooks. */
+  public CrawlPlan drivenByEvents() {
+    return new CrawlPlan(
+        since, today, usersAlreadyDone, changedSince, known, summaryLookBack, true);
+  }
+
+  /**
+   * Whether a series whose listing is as recorded can be left be: the index holds its document and
+   * none of its instances started recently enough to get a summary late.
+   */
+  boolean unchanged(String seriesKey, String listing, String panelists) {
+    if (!incremental()) {
+      return false;
+    }
+    return known
+        .listing(seriesKey)
+        .filter(recorded -> recorded.listing().equals(listing))
+        .filter(recorded -> recorded.panelists().equals(panelists == null ? "" : panelists))
+        .filter(recorded -> !summaryMayArrive(recorded.newestInstance()))
+        .isPresent();
+  }
+
+  private boolean summaryMayArrive(Instant newestInstance) {
+    return newestInstance != null && newestInstance.isAfter(changedSince.minus(summaryLookBack));
   }
 
   /** A crawl of everything, from scratch. */
@@ -104,7 +158,7 @@ public record CrawlPlan(
   boolean mayHaveNewSummary(String instanceUuid, Instant start) {
     return incremental()
         && start != null
-        && start.isAfter(changedSince.minus(STILL_CHANGING))
+        && start.isAfter(changedSince.minus(summaryLookBack))
         && !known.contains(new DocumentId(DocumentType.SUMMARY, instanceUuid));
   }
 }

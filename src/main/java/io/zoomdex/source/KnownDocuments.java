@@ -2,6 +2,8 @@ package io.zoomdex.source;
 
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
+import java.util.List;
+import java.util.Optional;
 
 /** What the index already holds, so an incremental crawl can leave it be. */
 public interface KnownDocuments {
@@ -25,4 +27,17 @@ public interface KnownDocuments {
 
   /** Whether the index holds exactly this version of the document. */
   boolean holds(Document document);
+
+  /**
+   * What the last complete read of a series recorded of its listing (see {@link SeriesListing}), or
+   * empty when it was never read in whole.
+   */
+  default Optional<SeriesListing> listing(String seriesKey) {
+    return Optional.empty();
+  }
+
+  /** Every series last listed by this user, as recorded (see {@link #listing}). */
+  default List<SeriesListing> listingsOf(String userId) {
+    return List.of();
+  }
 }

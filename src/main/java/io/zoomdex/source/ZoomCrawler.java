@@ -22,6 +22,7 @@ import io.zoomdex.zoom.model.RecordingFile;
 import io.zoomdex.zoom.model.UserStatus;
 import io.zoomdex.zoom.model.Webinar;
 import io.zoomdex.zoom.model.ZoomUser;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +153,9 @@ public final class ZoomCrawler {
                             webinarId,
                             null,
                             new ConcurrentHashMap<>(),
-                            ConcurrentHashMap.newKeySet())));
+                            ConcurrentHashMap.newKeySet(),
+                            null,
+                            null)));
       }
       for (Targets.Instance instance : targets.instances()) {
         UserWork work = new UserWork("instance " + instance.uuid());
@@ -197,23 +200,49 @@ public final class ZoomCrawler {
     void user(UserWork work) {
       String userId = work.userId;
       // Series of this user by meeting or webinar number, and the instances their listings showed,
-      // so that the recordings listing can tell unlisted instances apart.
+      // so that the recordings listing can tell unlisted instances apart; and the series an
+      // incremental crawl left be because their listing was as recorded (true for webinars).
       Map<Long, Series> series = new ConcurrentHashMap<>();
       Set<String> listedInstances = ConcurrentHashMap.newKeySet();
-      section(
-          work,
-          () ->
-              call(work, "meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
-                  .ifPresent(
-                      ms ->
-                          ms.forEach(m -> meeting(work, m.id(), userId, series, listedInstances))));
-      section(
-          work,
-          () ->
-              call(work, "webinars of user " + userId, () -> zoom.listWebinars(userId))
-                  .ifPresent(
-                      ws ->
-                          ws.forEach(w -> webinar(work, w.id(), userId, series, listedInstances))));
+      Map<Long, SeriesListing> leftBe = new ConcurrentHashMap<>();
+      if (plan.eventsCoverSeries()) {
+        for (SeriesListing recorded : plan.known().listingsOf(userId)) {
+          if (recorded.webinar()) {
+            section(work, () -> knownWebinar(work, recorded, series, listedInstances, leftBe));
+          } else {
+            leftBe.put(recorded.seriesId(), recorded);
+          }
+        }
+      } else {
+        section(
+            work,
+            () ->
+                call(work, "meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
+                    .ifPresent(
+                        ms ->
+                            ms.forEach(
+                                m ->
+                                    listedMeeting(
+                                        work, m, userId, series, listedInstances, leftBe))));
+        section(
+            work,
+            () ->
+                call(work, "webinars of user " + userId, () -> zoom.listWebinars(userId))
+                    .ifPresent(
+                        ws ->
+                            ws.forEach(
+                                w ->
+                                    section(
+                                        work,
+                                        () ->
+                                            listedWebinar(
+                                                work,
+                                                w,
+                                                userId,
+                                                series,
+                                                listedInstances,
+                                                leftBe)))));
+      }
       LocalDate today = plan.today();
       for (LocalDate from = plan.firstRecordingDay();
           !from.isAfter(today);
@@ -228,8 +257,93 @@ public final class ZoomCrawler {
                     .ifPresent(
                         recordings ->
                             recordings.forEach(
-                                r -> recording(work, r, userId, series, listedInstances))));
+                                r -> recording(work, r, userId, series, listedInstances, leftBe))));
       }
+    }
+
+    /** A listed meeting: left be when its listing is as recorded, else read in whole. */
+    private void listedMeeting(
+        UserWork work,
+        Meeting item,
+        String userId,
+        Map<Long, Series> series,
+        Set<String> listedInstances,
+        Map<Long, SeriesListing> leftBe) {
+      String key = SeriesListing.meetingKey(item.id());
+      String listing = ListingFingerprint.of(item);
+      if (plan.unchanged(key, listing, "")
+          && plan.known().contains(id(DocumentType.MEETING, Long.toString(item.id())))) {
+        leftBe.put(item.id(), new SeriesListing(key, userId, listing, "", null));
+        return;
+      }
+      boolean indexedBefore =
+          plan.incremental()
+              && plan.known().contains(id(DocumentType.MEETING, Long.toString(item.id())));
+      Optional<Meeting> details =
+          meeting(work, item.id(), userId, series, listedInstances, listing);
+      if (indexedBefore && details.isPresent() && series.get(item.id()).changed()) {
+        // An edited series: its transcripts take their title and readers from it; the windows
+        // before this crawl's own recording windows are listed for them.
+        transcriptsOf(
+            work,
+            item.id(),
+            userId,
+            series,
+            listedInstances,
+            plan.firstRecordingDay().minusDays(1));
+      }
+    }
+
+    /** A listed webinar: its panelists are always polled (no event reports them). */
+    private void listedWebinar(
+        UserWork work,
+        Webinar item,
+        String userId,
+        Map<Long, Series> series,
+        Set<String> listedInstances,
+        Map<Long, SeriesListing> leftBe) {
+      List<Panelist> panelists =
+          call(work, "panelists of webinar " + item.id(), () -> zoom.listPanelists(item.id()))
+              .orElse(List.of());
+      String key = SeriesListing.webinarKey(item.id());
+      String listing = ListingFingerprint.of(item);
+      String panelistPrint = ListingFingerprint.ofPanelists(panelists);
+      if (plan.unchanged(key, listing, panelistPrint)
+          && plan.known().contains(id(DocumentType.WEBINAR, Long.toString(item.id())))) {
+        leftBe.put(item.id(), new SeriesListing(key, userId, listing, panelistPrint, null));
+        return;
+      }
+      webinar(work, item.id(), userId, series, listedInstances, panelists, listing);
+    }
+
+    /**
+     * A webinar an event-driven crawl knows from the last read: webhooks report its edits, but not
+     * its panelists, so those are polled and the webinar is read again when they changed.
+     */
+    private void knownWebinar(
+        UserWork work,
+        SeriesListing recorded,
+        Map<Long, Series> series,
+        Set<String> listedInstances,
+        Map<Long, SeriesListing> leftBe) {
+      long webinarId = recorded.seriesId();
+      Optional<List<Panelist>> panelists =
+          call(work, "panelists of webinar " + webinarId, () -> zoom.listPanelists(webinarId));
+      if (panelists.isEmpty()) {
+        return; // refused: the webinar is gone, which its event or the next full crawl handles
+      }
+      if (ListingFingerprint.ofPanelists(panelists.get()).equals(recorded.panelists())) {
+        leftBe.put(webinarId, recorded);
+        return;
+      }
+      webinar(
+          work,
+          webinarId,
+          recorded.userId(),
+          series,
+          listedInstances,
+          panelists.get(),
+          recorded.listing());
     }
 
     /**
@@ -242,12 +356,14 @@ public final class ZoomCrawler {
       section(
           work,
           () -> {
-            Optional<Meeting> details = meeting(work, meetingId, null, series, listedInstances);
+            Optional<Meeting> details =
+                meeting(work, meetingId, null, series, listedInstances, null);
             if (transcriptsStale
                 && details.isPresent()
                 && series.get(meetingId).changed()
                 && plan.incremental()) {
-              transcriptsOf(work, meetingId, details.get().hostId(), series, listedInstances);
+              transcriptsOf(
+                  work, meetingId, details.get().hostId(), series, listedInstances, plan.today());
             }
           });
     }
@@ -258,14 +374,14 @@ public final class ZoomCrawler {
         long meetingId,
         String hostId,
         Map<Long, Series> series,
-        Set<String> listedInstances) {
+        Set<String> listedInstances,
+        LocalDate lastDay) {
       if (hostId == null || hostId.isBlank()) {
         return;
       }
-      LocalDate today = plan.today();
-      for (LocalDate from = plan.since(); !from.isAfter(today); from = from.plusMonths(1)) {
+      for (LocalDate from = plan.since(); !from.isAfter(lastDay); from = from.plusMonths(1)) {
         LocalDate windowStart = from;
-        LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), today);
+        LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), lastDay);
         call(
                 work,
                 "recordings of user " + hostId + " from " + from + " to " + windowEnd,
@@ -274,7 +390,8 @@ public final class ZoomCrawler {
                 recordings ->
                     recordings.stream()
                         .filter(r -> r.id() == meetingId)
-                        .forEach(r -> recording(work, r, hostId, series, listedInstances)));
+                        .forEach(
+                            r -> recording(work, r, hostId, series, listedInstances, Map.of())));
       }
     }
 
@@ -309,6 +426,8 @@ public final class ZoomCrawler {
      * Indexes a listed meeting and its instances.
      *
      * @param userId the user whose listing showed it, or null for the meeting's own host
+     * @param listing the fingerprint of its listing item, recorded once it is read in whole; null
+     *     when no listing showed it
      * @return the meeting's details, or empty when Zoom has no such meeting
      */
     private Optional<Meeting> meeting(
@@ -316,7 +435,8 @@ public final class ZoomCrawler {
         long meetingId,
         String userId,
         Map<Long, Series> series,
-        Set<String> listedInstances) {
+        Set<String> listedInstances,
+        String listing) {
       Optional<Meeting> details =
           call(work, "meeting " + meetingId, () -> zoom.getMeeting(meetingId));
       if (details.isEmpty() || (userId == null && details.get().type() == INSTANT)) {
@@ -335,6 +455,7 @@ public final class ZoomCrawler {
           .ifPresent(
               instances -> {
                 String agenda = nonNull(meeting.agenda());
+                recordRead(userId, SeriesListing.meetingKey(meeting.id()), listing, "", instances);
                 for (PastInstance instance : instances) {
                   String uuid = instance.uuid();
                   if (!listedInstances.add(uuid)) {
@@ -353,12 +474,20 @@ public final class ZoomCrawler {
       return details;
     }
 
+    /**
+     * Indexes a webinar and its instances.
+     *
+     * @param knownPanelists its panelists when already read, else null
+     * @param listing as for {@link #meeting}
+     */
     private void webinar(
         UserWork work,
         long webinarId,
         String userId,
         Map<Long, Series> series,
-        Set<String> listedInstances) {
+        Set<String> listedInstances,
+        List<Panelist> knownPanelists,
+        String listing) {
       Optional<Webinar> details =
           call(work, "webinar " + webinarId, () -> zoom.getWebinar(webinarId));
       if (details.isEmpty()) {
@@ -366,8 +495,13 @@ public final class ZoomCrawler {
       }
       Webinar webinar = details.get();
       List<Panelist> panelists =
-          call(work, "panelists of webinar " + webinar.id(), () -> zoom.listPanelists(webinar.id()))
-              .orElse(List.of());
+          knownPanelists != null
+              ? knownPanelists
+              : call(
+                      work,
+                      "panelists of webinar " + webinar.id(),
+                      () -> zoom.listPanelists(webinar.id()))
+                  .orElse(List.of());
       SeriesPeople people = rules.webinarPeople(webinar, userId, panelists);
       List<String> names = panelists.stream().map(Panelist::name).toList();
       Document document = mapper.webinar(webinar, names, rules.series(people));
@@ -380,6 +514,12 @@ public final class ZoomCrawler {
               () -> zoom.listPastWebinarInstances(webinar.id()))
           .ifPresent(
               instances -> {
+                recordRead(
+                    userId,
+                    SeriesListing.webinarKey(webinar.id()),
+                    listing,
+                    ListingFingerprint.ofPanelists(panelists),
+                    instances);
                 for (PastInstance instance : instances) {
                   if (listedInstances.add(instance.uuid())
                       && plan.wants(id(PAST_WEBINAR, instance.uuid()), changed)) {
@@ -438,12 +578,41 @@ public final class ZoomCrawler {
               webinar, instance, attendees, qa.orElse(null), rules.instance(people, attendees)));
     }
 
+    /** Records a series read in whole from its listing, with its newest instance's start. */
+    private void recordRead(
+        String userId, String key, String listing, String panelists, List<PastInstance> instances) {
+      if (listing == null || userId == null) {
+        return;
+      }
+      Instant newest =
+          instances.stream()
+              .map(PastInstance::startTime)
+              .filter(java.util.Objects::nonNull)
+              .max(Instant::compareTo)
+              .orElse(null);
+      output.seriesRead(userId, new SeriesListing(key, userId, listing, panelists, newest));
+    }
+
     private void recording(
         UserWork work,
         Recording recording,
         String userId,
         Map<Long, Series> series,
-        Set<String> listedInstances) {
+        Set<String> listedInstances,
+        Map<Long, SeriesListing> leftBe) {
+      SeriesListing left = leftBe.get(recording.id());
+      if (left != null && !series.containsKey(recording.id()) && newTranscript(recording)) {
+        // A transcript of a series left be: its readers come from the series, so read it now.
+        leftBe.remove(recording.id());
+        if (left.webinar()) {
+          webinar(work, recording.id(), userId, series, listedInstances, null, left.listing());
+        } else {
+          meeting(work, recording.id(), userId, series, listedInstances, left.listing());
+        }
+      }
+      if (leftBe.containsKey(recording.id())) {
+        return; // its series is as indexed, and so is this recording's transcript
+      }
       Series known = series.get(recording.id());
       if (known == null
           && listedInstances.add(recording.uuid())
@@ -466,6 +635,16 @@ public final class ZoomCrawler {
           .findFirst()
           .ifPresent(
               file -> submit(work, () -> transcript(work, recording, file, transcriptPeople)));
+    }
+
+    private boolean newTranscript(Recording recording) {
+      return recording.recordingFiles().stream()
+              .anyMatch(
+                  file ->
+                      file.isTranscript()
+                          && file.downloadUrl() != null
+                          && !file.downloadUrl().isBlank())
+          && !plan.known().contains(id(TRANSCRIPT, recording.uuid()));
     }
 
     private void transcript(

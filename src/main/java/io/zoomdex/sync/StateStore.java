@@ -1,6 +1,7 @@
 package io.zoomdex.sync;
 
 import io.zoomdex.document.DocumentId;
+import io.zoomdex.source.SeriesListing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ public final class StateStore implements AutoCloseable {
                 + " dedupe_key TEXT NOT NULL UNIQUE, event TEXT NOT NULL, body TEXT NOT NULL,"
                 + " received TEXT NOT NULL, status TEXT NOT NULL, processed TEXT)");
         s.execute("CREATE TABLE IF NOT EXISTS flags (name TEXT PRIMARY KEY)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS series_listings (series TEXT PRIMARY KEY, user_id TEXT NOT"
+                + " NULL, listing TEXT NOT NULL, panelists TEXT NOT NULL, newest_instance TEXT)");
+        s.execute("CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, at TEXT NOT NULL)");
       }
       return new StateStore(db);
     } catch (IOException | SQLException e) {
@@ -117,6 +122,19 @@ public final class StateStore implements AutoCloseable {
       Map<DocumentId, String> written,
       Collection<DocumentId> unchanged,
       Collection<String> finishedUsers) {
+    recordBatch(runId, written, unchanged, finishedUsers, List.of());
+  }
+
+  /**
+   * As {@link #recordBatch(long, Map, Collection, Collection)}, and in the same transaction the
+   * listings of series read in whole (see {@link SeriesListing}).
+   */
+  public synchronized void recordBatch(
+      long runId,
+      Map<DocumentId, String> written,
+      Collection<DocumentId> unchanged,
+      Collection<String> finishedUsers,
+      Collection<SeriesListing> listings) {
     try {
       db.setAutoCommit(false);
     } catch (SQLException e) {
@@ -129,8 +147,11 @@ public final class StateStore implements AutoCloseable {
         PreparedStatement seen =
             db.prepareStatement("UPDATE ledger SET last_run = ? WHERE id = ?");
         PreparedStatement done =
+            db.prepareStatement("INSERT OR IGNORE INTO run_users (run_id, user_id) VALUES (?, ?)");
+        PreparedStatement listing =
             db.prepareStatement(
-                "INSERT OR IGNORE INTO run_users (run_id, user_id) VALUES (?, ?)")) {
+                "INSERT OR REPLACE INTO series_listings (series, user_id, listing, panelists,"
+                    + " newest_instance) VALUES (?, ?, ?, ?, ?)")) {
       for (Map.Entry<DocumentId, String> entry : written.entrySet()) {
         upsert.setString(1, entry.getKey().toString());
         upsert.setString(2, entry.getValue());
@@ -150,6 +171,16 @@ public final class StateStore implements AutoCloseable {
         done.addBatch();
       }
       done.executeBatch();
+      for (SeriesListing series : listings) {
+        listing.setString(1, series.key());
+        listing.setString(2, series.userId());
+        listing.setString(3, series.listing());
+        listing.setString(4, series.panelists());
+        listing.setString(
+            5, series.newestInstance() == null ? null : series.newestInstance().toString());
+        listing.addBatch();
+      }
+      listing.executeBatch();
       db.commit();
     } catch (SQLException e) {
       throw failure("record indexed documents", e);
@@ -183,17 +214,84 @@ public final class StateStore implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("start a transaction", e);
     }
-    try (PreparedStatement delete = db.prepareStatement("DELETE FROM ledger WHERE id = ?")) {
+    try (PreparedStatement delete = db.prepareStatement("DELETE FROM ledger WHERE id = ?");
+        PreparedStatement listing =
+            db.prepareStatement("DELETE FROM series_listings WHERE series = ?")) {
       for (DocumentId id : ids) {
         delete.setString(1, id.toString());
         delete.addBatch();
+        listing.setString(1, id.toString());
+        listing.addBatch();
       }
       delete.executeBatch();
+      listing.executeBatch();
       db.commit();
     } catch (SQLException e) {
       throw failure("update the ledger", e);
     } finally {
       endTransaction();
+    }
+  }
+
+  /** The listing recorded for a series (a key like {@code meeting:123}), if any. */
+  public synchronized Optional<SeriesListing> listing(String seriesKey) {
+    List<SeriesListing> found = listings("series = ?", seriesKey);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** The listings recorded for the series a user hosts. */
+  public synchronized List<SeriesListing> listingsOf(String userId) {
+    return listings("user_id = ?", userId);
+  }
+
+  private List<SeriesListing> listings(String where, String value) {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT series, user_id, listing, panelists, newest_instance FROM series_listings"
+                + " WHERE "
+                + where
+                + " ORDER BY series")) {
+      select.setString(1, value);
+      List<SeriesListing> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String newest = rows.getString(5);
+          found.add(
+              new SeriesListing(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  newest == null ? null : Instant.parse(newest)));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw failure("read the series listings", e);
+    }
+  }
+
+  /** Records that something named happened now (e.g. {@code webhook.validated}). */
+  public synchronized void mark(String name, Instant at) {
+    try (PreparedStatement upsert =
+        db.prepareStatement("INSERT OR REPLACE INTO marks (name, at) VALUES (?, ?)")) {
+      upsert.setString(1, name);
+      upsert.setString(2, at.toString());
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record " + name, e);
+    }
+  }
+
+  /** When {@link #mark} last recorded this name, if ever. */
+  public synchronized Optional<Instant> marked(String name) {
+    try (PreparedStatement select = db.prepareStatement("SELECT at FROM marks WHERE name = ?")) {
+      select.setString(1, name);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(Instant.parse(row.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read " + name, e);
     }
   }
 
@@ -515,6 +613,38 @@ public final class StateStore implements AutoCloseable {
         counts.put(rows.getString(1), rows.getLong(2));
       }
       return counts;
+    } catch (SQLException e) {
+      throw failure("read the webhook events", e);
+    }
+  }
+
+  /** As {@link #webhookEventCounts}, for the events received at or after {@code from}. */
+  public synchronized Map<String, Long> webhookEventCountsSince(Instant from) {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT status, COUNT(*) FROM webhook_events WHERE received >= ? GROUP BY status"
+                + " ORDER BY status")) {
+      select.setString(1, from.toString());
+      Map<String, Long> counts = new java.util.LinkedHashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw failure("read the webhook events", e);
+    }
+  }
+
+  /** When the oldest webhook event still pending was received, if one is. */
+  public synchronized Optional<Instant> oldestPendingWebhookEvent() {
+    try (Statement s = db.createStatement();
+        ResultSet row =
+            s.executeQuery(
+                "SELECT received FROM webhook_events WHERE status = 'pending' ORDER BY seq LIMIT"
+                    + " 1")) {
+      return row.next() ? Optional.of(Instant.parse(row.getString(1))) : Optional.empty();
     } catch (SQLException e) {
       throw failure("read the webhook events", e);
     }

@@ -10,6 +10,7 @@ import io.zoomdex.source.CrawlOutput;
 import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.KnownDocuments;
+import io.zoomdex.source.SeriesListing;
 import io.zoomdex.source.Targets;
 import io.zoomdex.source.UserDirectory;
 import io.zoomdex.source.ZoomCrawler;
@@ -57,6 +58,7 @@ public final class SyncEngine {
   private final Clock clock;
   private final int batchSize;
   private final Supplier<ApiUsage> apiUsage;
+  private volatile Duration summaryLookBack = CrawlPlan.DEFAULT_SUMMARY_LOOK_BACK;
 
   /**
    * @param batchSize how many changed or unchanged documents are committed together; a crash loses
@@ -76,6 +78,20 @@ public final class SyncEngine {
     this.clock = clock;
     this.batchSize = Math.max(1, batchSize);
     this.apiUsage = apiUsage;
+  }
+
+  /**
+   * Sets how far before the last complete crawl an instance's start may lie for a polling
+   * incremental crawl to check it for a late AI summary (see {@link CrawlPlan#summaryLookBack}).
+   *
+   * @return this engine
+   */
+  public SyncEngine summaryLookBack(Duration lookBack) {
+    if (lookBack.isNegative()) {
+      throw new IllegalArgumentException("The summary look-back cannot be negative.");
+    }
+    this.summaryLookBack = lookBack;
+    return this;
   }
 
   /**
@@ -105,7 +121,7 @@ public final class SyncEngine {
       runId = state.beginRun(FULL, started);
     }
     CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
-    return run(FULL, runId, started, directory, plan, stats);
+    return run(FULL, runId, started, directory, plan, stats, null);
   }
 
   /**
@@ -136,8 +152,15 @@ public final class SyncEngine {
     state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
     long runId = state.beginRun(INCREMENTAL, started);
     KnownDocuments known = new LedgerDocuments();
-    CrawlPlan plan = CrawlPlan.incremental(since, today(), last.get().started(), known);
-    return run(INCREMENTAL, runId, started, directory, plan, stats);
+    SyncPath path = SyncPath.choose(state, started, last.get().started());
+    log.info("Incremental crawl by {}: {}", path.name(), path.reason());
+    CrawlPlan plan =
+        CrawlPlan.incremental(since, today(), last.get().started(), known)
+            .withSummaryLookBack(summaryLookBack);
+    if (path.events()) {
+      plan = plan.drivenByEvents();
+    }
+    return run(INCREMENTAL, runId, started, directory, plan, stats, path);
   }
 
   private SyncReport run(
@@ -146,7 +169,8 @@ public final class SyncEngine {
       Instant started,
       UserDirectory directory,
       CrawlPlan plan,
-      CrawlStats stats) {
+      CrawlStats stats,
+      SyncPath path) {
     // Deactivated users lose access now, before any document is rewritten without them.
     state.recordDeactivatedUsers(directory.deactivated());
     Batch batch = new Batch(runId, true);
@@ -176,7 +200,9 @@ public final class SyncEngine {
             stats.skipped(),
             stats.failureCount(),
             stats.failures(),
-            apiUsage.get());
+            apiUsage.get(),
+            path == null ? mode : path.name(),
+            path == null ? "" : path.reason());
     state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
     if (deletes) {
       state.fullCrawlDone();
@@ -260,6 +286,16 @@ public final class SyncEngine {
     public boolean holds(Document document) {
       return state.version(document.id()).map(DocumentVersion.of(document)::equals).orElse(false);
     }
+
+    @Override
+    public Optional<SeriesListing> listing(String seriesKey) {
+      return state.listing(seriesKey);
+    }
+
+    @Override
+    public List<SeriesListing> listingsOf(String userId) {
+      return state.listingsOf(userId);
+    }
   }
 
   private LocalDate today() {
@@ -304,6 +340,8 @@ public final class SyncEngine {
     private final Map<DocumentId, String> written = new HashMap<>();
     private final List<DocumentId> seenUnchanged = new ArrayList<>();
     private final List<String> finishedUsers = new ArrayList<>();
+    private final Map<String, List<SeriesListing>> listingsByUser = new HashMap<>();
+    private final List<SeriesListing> listings = new ArrayList<>();
     private long added;
     private long updated;
     private long unchanged;
@@ -367,6 +405,16 @@ public final class SyncEngine {
       if (checkpoints) {
         finishedUsers.add(userId);
       }
+      List<SeriesListing> read = listingsByUser.remove(userId);
+      if (read != null) {
+        listings.addAll(read);
+      }
+    }
+
+    /** Held until the user finishes without a failure, then recorded with the checkpoint. */
+    @Override
+    public synchronized void seriesRead(String userId, SeriesListing listing) {
+      listingsByUser.computeIfAbsent(userId, u -> new ArrayList<>()).add(listing);
     }
 
     /** Commits the index, then records in the ledger what it durably holds. */
@@ -376,7 +424,8 @@ public final class SyncEngine {
       } catch (SinkException e) {
         throw new StorageException(e.getMessage(), e);
       }
-      state.recordBatch(runId, written, seenUnchanged, finishedUsers);
+      state.recordBatch(runId, written, seenUnchanged, finishedUsers, listings);
+      listings.clear();
       written.clear();
       seenUnchanged.clear();
       finishedUsers.clear();

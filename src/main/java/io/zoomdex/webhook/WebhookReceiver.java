@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zoomdex.search.http.WebhookEndpoint;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StorageException;
+import io.zoomdex.sync.SyncPath;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +62,11 @@ public final class WebhookReceiver implements WebhookEndpoint {
       return error(400, "The webhook body names no event.");
     }
     if (VALIDATION.equals(event)) {
-      return validation(envelope.path("payload").path("plainToken").asText(""));
+      Reply reply = validation(envelope.path("payload").path("plainToken").asText(""));
+      if (reply.status() == 200) {
+        markValidated();
+      }
+      return reply;
     }
     String key = dedupeKey(event, envelope);
     try {
@@ -79,6 +84,19 @@ public final class WebhookReceiver implements WebhookEndpoint {
       return error(503, "The event could not be recorded; it will be retried.");
     }
     return new Reply(204, "");
+  }
+
+  /**
+   * Remembers that Zoom validated the endpoint: a healthy receiver lets incremental crawls take
+   * meeting and webinar changes from events (see {@link SyncPath}).
+   */
+  private void markValidated() {
+    try {
+      state.mark(SyncPath.VALIDATED, clock.instant());
+    } catch (StorageException e) {
+      // The answer still goes out; incremental crawls keep polling until a validation is recorded.
+      log.warn("Could not record the webhook validation: {}", e.getMessage());
+    }
   }
 
   private Reply validation(String plainToken) {
