@@ -30,6 +30,8 @@ import java.util.Set;
  * @param eventsCoverSeries whether webhooks already brought every meeting and webinar change, so
  *     that an incremental crawl lists no meetings or webinars (only recordings and the panelists of
  *     the webinars it knows)
+ * @param usersToList users whose listings an event-driven crawl still reads (new users, whose
+ *     series no earlier read recorded)
  */
 public record CrawlPlan(
     LocalDate since,
@@ -38,7 +40,8 @@ public record CrawlPlan(
     Instant changedSince,
     KnownDocuments known,
     Duration summaryLookBack,
-    boolean eventsCoverSeries) {
+    boolean eventsCoverSeries,
+    Set<String> usersToList) {
 
   /**
    * How long after it started an instance may still get its summary, by default (minutes to hours,
@@ -56,6 +59,7 @@ public record CrawlPlan(
       throw new IllegalArgumentException("The summary look-back cannot be negative.");
     }
     eventsCoverSeries = eventsCoverSeries && changedSince != null;
+    usersToList = usersToList == null ? Set.of() : Set.copyOf(usersToList);
     if (since.isAfter(today)) {
       throw new IllegalArgumentException(
           "The first day to crawl (" + since + ") is after today (" + today + ").");
@@ -68,19 +72,34 @@ public record CrawlPlan(
       Set<String> usersAlreadyDone,
       Instant changedSince,
       KnownDocuments known) {
-    this(since, today, usersAlreadyDone, changedSince, known, null, false);
+    this(since, today, usersAlreadyDone, changedSince, known, null, false, Set.of());
   }
 
   /** This plan with another summary look-back (see {@link #summaryLookBack}). */
   public CrawlPlan withSummaryLookBack(Duration lookBack) {
     return new CrawlPlan(
-        since, today, usersAlreadyDone, changedSince, known, lookBack, eventsCoverSeries);
+        since,
+        today,
+        usersAlreadyDone,
+        changedSince,
+        known,
+        lookBack,
+        eventsCoverSeries,
+        usersToList);
   }
 
-  /** This incremental plan, taking meeting and webinar changes from webhooks. */
-  public CrawlPlan drivenByEvents() {
+  /**
+   * This incremental plan, taking meeting and webinar changes from webhooks, except for the users
+   * in {@code alsoListing}, whose listings are read (a one-user crawl each).
+   */
+  public CrawlPlan drivenByEvents(Set<String> alsoListing) {
     return new CrawlPlan(
-        since, today, usersAlreadyDone, changedSince, known, summaryLookBack, true);
+        since, today, usersAlreadyDone, changedSince, known, summaryLookBack, true, alsoListing);
+  }
+
+  /** Whether this user's series come from events (else from the listings). */
+  boolean seriesFromEvents(String userId) {
+    return eventsCoverSeries && !usersToList.contains(userId);
   }
 
   /**

@@ -205,7 +205,7 @@ public final class ZoomCrawler {
       Map<Long, Series> series = new ConcurrentHashMap<>();
       Set<String> listedInstances = ConcurrentHashMap.newKeySet();
       Map<Long, SeriesListing> leftBe = new ConcurrentHashMap<>();
-      if (plan.eventsCoverSeries()) {
+      if (plan.seriesFromEvents(userId)) {
         for (SeriesListing recorded : plan.known().listingsOf(userId)) {
           if (recorded.webinar()) {
             section(work, () -> knownWebinar(work, recorded, series, listedInstances, leftBe));
@@ -578,6 +578,31 @@ public final class ZoomCrawler {
               webinar, instance, attendees, qa.orElse(null), rules.instance(people, attendees)));
     }
 
+    /** The people of a series left be, from its details (and a webinar's panelists). */
+    private Optional<Series> seriesPeople(UserWork work, SeriesListing left, String userId) {
+      long seriesId = left.seriesId();
+      if (left.webinar()) {
+        Optional<Webinar> webinar =
+            call(work, "webinar " + seriesId, () -> zoom.getWebinar(seriesId));
+        if (webinar.isEmpty()) {
+          return Optional.empty();
+        }
+        List<Panelist> panelists =
+            call(work, "panelists of webinar " + seriesId, () -> zoom.listPanelists(seriesId))
+                .orElse(List.of());
+        return Optional.of(
+            new Series(
+                rules.webinarPeople(webinar.get(), userId, panelists),
+                nonNull(webinar.get().agenda()),
+                false));
+      }
+      return call(work, "meeting " + seriesId, () -> zoom.getMeeting(seriesId))
+          .map(
+              meeting ->
+                  new Series(
+                      rules.meetingPeople(meeting, userId), nonNull(meeting.agenda()), false));
+    }
+
     /** Records a series read in whole from its listing, with its newest instance's start. */
     private void recordRead(
         String userId, String key, String listing, String panelists, List<PastInstance> instances) {
@@ -602,13 +627,10 @@ public final class ZoomCrawler {
         Map<Long, SeriesListing> leftBe) {
       SeriesListing left = leftBe.get(recording.id());
       if (left != null && !series.containsKey(recording.id()) && newTranscript(recording)) {
-        // A transcript of a series left be: its readers come from the series, so read it now.
+        // A new transcript of a series left be: its readers come from the series' people, so
+        // read its details (not its instances, which are as indexed).
         leftBe.remove(recording.id());
-        if (left.webinar()) {
-          webinar(work, recording.id(), userId, series, listedInstances, null, left.listing());
-        } else {
-          meeting(work, recording.id(), userId, series, listedInstances, left.listing());
-        }
+        seriesPeople(work, left, userId).ifPresent(people -> series.put(recording.id(), people));
       }
       if (leftBe.containsKey(recording.id())) {
         return; // its series is as indexed, and so is this recording's transcript

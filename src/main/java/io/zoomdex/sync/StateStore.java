@@ -66,6 +66,7 @@ public final class StateStore implements AutoCloseable {
             "CREATE TABLE IF NOT EXISTS series_listings (series TEXT PRIMARY KEY, user_id TEXT NOT"
                 + " NULL, listing TEXT NOT NULL, panelists TEXT NOT NULL, newest_instance TEXT)");
         s.execute("CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, at TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS user_crawls (user_id TEXT PRIMARY KEY)");
       }
       return new StateStore(db);
     } catch (IOException | SQLException e) {
@@ -268,6 +269,46 @@ public final class StateStore implements AutoCloseable {
       return found;
     } catch (SQLException e) {
       throw failure("read the series listings", e);
+    }
+  }
+
+  /** Asks the next incremental crawl to read these users' listings (new users, by id). */
+  public synchronized void requestUserCrawls(Collection<String> userIds) {
+    try (PreparedStatement insert =
+        db.prepareStatement("INSERT OR IGNORE INTO user_crawls (user_id) VALUES (?)")) {
+      for (String id : userIds) {
+        insert.setString(1, id);
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the users to crawl", e);
+    }
+  }
+
+  /** The users whose listings the next incremental crawl reads (see {@link #requestUserCrawls}). */
+  public synchronized Set<String> requestedUserCrawls() {
+    try (Statement s = db.createStatement();
+        ResultSet rows = s.executeQuery("SELECT user_id FROM user_crawls")) {
+      Set<String> ids = new HashSet<>();
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw failure("read the users to crawl", e);
+    }
+  }
+
+  /** Forgets requested user crawls that a complete crawl did. */
+  public synchronized void userCrawlsDone(Collection<String> userIds) {
+    try (PreparedStatement delete =
+        db.prepareStatement("DELETE FROM user_crawls WHERE user_id = ?")) {
+      for (String id : userIds) {
+        delete.setString(1, id);
+        delete.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("update the users to crawl", e);
     }
   }
 

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,9 @@ public final class SyncEngine {
       log.info("A webhook asked for a full crawl (a user was created, changed or reactivated)");
       return fullCrawl(directory, since, stats);
     }
-    if (!directory.deactivated().containsAll(state.deactivatedUsers())) {
+    if (state.deactivatedUsers().stream()
+        .anyMatch(
+            email -> directory.isInternal(email) && !directory.deactivated().contains(email))) {
       log.info("Users were reactivated: running a full crawl to give them their documents back");
       return fullCrawl(directory, since, stats);
     }
@@ -157,10 +160,15 @@ public final class SyncEngine {
     CrawlPlan plan =
         CrawlPlan.incremental(since, today(), last.get().started(), known)
             .withSummaryLookBack(summaryLookBack);
+    Set<String> newUsers = state.requestedUserCrawls();
     if (path.events()) {
-      plan = plan.drivenByEvents();
+      plan = plan.drivenByEvents(newUsers);
     }
-    return run(INCREMENTAL, runId, started, directory, plan, stats, path);
+    SyncReport report = run(INCREMENTAL, runId, started, directory, plan, stats, path);
+    if (report.complete()) {
+      state.userCrawlsDone(newUsers);
+    }
+    return report;
   }
 
   private SyncReport run(
@@ -171,8 +179,12 @@ public final class SyncEngine {
       CrawlPlan plan,
       CrawlStats stats,
       SyncPath path) {
-    // Deactivated users lose access now, before any document is rewritten without them.
-    state.recordDeactivatedUsers(directory.deactivated());
+    // Deactivated users lose access now, before any document is rewritten without them. Users
+    // the account no longer lists (deleted, disassociated) stay blocked: documents may still
+    // name them.
+    Set<String> blocked = new HashSet<>(directory.deactivated());
+    state.deactivatedUsers().stream().filter(e -> !directory.isInternal(e)).forEach(blocked::add);
+    state.recordDeactivatedUsers(blocked);
     Batch batch = new Batch(runId, true);
     try {
       crawler.crawl(directory, plan, batch, stats);

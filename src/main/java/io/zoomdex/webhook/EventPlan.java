@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a batch of webhook events asks for, in the order they came (a later event on the same
  * meeting wins): series and instances to re-read, documents to delete, users who lost or regained
- * access, and whether only a full crawl can follow (a user created or whose email changed).
- * Recording events are not used: their scope is not granted, recordings are polled.
+ * access, new users to crawl, and whether only a full crawl can follow (a user reactivated or whose
+ * email changed). Recording events are not used: their scope is not granted, recordings are polled.
  */
 final class EventPlan {
   private static final Logger log = LoggerFactory.getLogger(EventPlan.class);
@@ -34,6 +34,7 @@ final class EventPlan {
   private final Set<DocumentId> deletions = new LinkedHashSet<>();
   private final Set<String> deactivated = new LinkedHashSet<>();
   private final Set<String> reactivated = new LinkedHashSet<>();
+  private final Set<String> newUsers = new LinkedHashSet<>();
   private boolean fullCrawlNeeded;
 
   private EventPlan() {}
@@ -108,7 +109,8 @@ final class EventPlan {
           reactivated.remove(email);
           deactivated.add(email);
         }
-        fullCrawlNeeded |= event.equals("user.deleted");
+        // A deleted or disassociated user is blocked like a deactivated one (documents may
+        // still name them); what they hosted goes with the next full crawl's deletions.
       }
       case "user.activated" -> {
         String email = Readers.normalize(object.path("email").asText(""));
@@ -118,7 +120,14 @@ final class EventPlan {
         }
         fullCrawlNeeded = true; // documents rewritten while they were away must get them back
       }
-      case "user.created", "user.invitation_accepted" -> fullCrawlNeeded = true;
+      case "user.created", "user.invitation_accepted" -> {
+        String id = object.path("id").asText("").strip();
+        if (id.isEmpty()) {
+          fullCrawlNeeded = true; // nobody to crawl by id: only a full crawl finds them
+        } else {
+          newUsers.add(id); // a one-user crawl with the next incremental one
+        }
+      }
       case "user.updated" -> fullCrawlNeeded |= object.has("email");
       default -> log.debug("Webhook event {} is not used", event);
     }
@@ -159,6 +168,11 @@ final class EventPlan {
 
   Set<String> reactivated() {
     return Set.copyOf(reactivated);
+  }
+
+  /** Users created or who accepted an invitation, by id: each gets a one-user crawl. */
+  Set<String> newUsers() {
+    return Set.copyOf(newUsers);
   }
 
   boolean fullCrawlNeeded() {

@@ -119,6 +119,7 @@ public final class WebhookWorker implements AutoCloseable {
     if (plan.fullCrawlNeeded()) {
       state.requestFullCrawl();
     }
+    state.requestUserCrawls(plan.newUsers());
     List<Long> sequences = events.stream().map(WebhookEvent::sequence).toList();
     if (plan.writes()) {
       TargetedReport report;

@@ -229,6 +229,76 @@ class WebhookSyncTest {
   }
 
   @Test
+  void webhookDrivenIncremental_walksNoSeries_findsUnannouncedRecordings_andNewUsers()
+      throws Exception {
+    simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(44).users(12).start(NOW).build());
+    SimUser host = simulator.account().user(0);
+    SimMeeting renamed = listedMeetingWithInstances(host, 0);
+    SimMeeting widened = listedMeetingWithInstances(host, 1);
+    SimMeeting recorded = listedMeetingWithInstances(host, 2);
+    SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
+    Webhooks webhooks = subscribe(startServe());
+    int firstChange = simulator.mutations().changeLog().size();
+
+    simulator
+        .mutations()
+        .updateMeeting(renamed.id(), MeetingChanges.none().withTopic("Okapi planning"));
+    List<String> hosts = new java.util.ArrayList<>(widened.alternativeHosts());
+    hosts.add(simulator.account().user(1).email());
+    simulator
+        .mutations()
+        .updateMeeting(widened.id(), MeetingChanges.none().withAlternativeHosts(hosts));
+    // meeting.ended announces the instance; nothing announces its recording's transcript.
+    SimInstance ended =
+        simulator
+            .mutations()
+            .addInstance(
+                recorded.id(),
+                new NewInstance(
+                    NOW.minus(Duration.ofHours(1)), Duration.ofMinutes(40), 4, true, true));
+    SimUser newcomer = simulator.mutations().createUser("Nia", "Newcomer", 2);
+    SimMeeting newcomersMeeting =
+        simulator
+            .mutations()
+            .createMeeting(
+                newcomer.email(), "Welcome call", "Intro", NOW.plus(Duration.ofDays(1)), 30);
+    awaitProcessed(webhooks, firstChange);
+    serve.requestStop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+    serve = null;
+
+    simulator.requestLog().reset();
+    io.zoomdex.sync.SyncReport update = SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, true);
+    Map<String, Long> calls = simulator.requestLog().callsByOperation();
+    SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
+
+    assertThat(update.mode()).isEqualTo("incremental");
+    assertThat(update.path()).isEqualTo("webhooks");
+    assertThat(update.complete()).isTrue();
+    // No series walk: only the new user's one-user crawl lists meetings and webinars and reads
+    // the one meeting they have; the new transcript's series gives its readers (its details);
+    // no other series' details, no other instance list.
+    assertThat(calls.getOrDefault("meetings", 0L)).isEqualTo(1);
+    assertThat(calls.getOrDefault("webinars", 0L)).isEqualTo(1);
+    assertThat(calls.getOrDefault("meeting", 0L)).isEqualTo(2);
+    assertThat(calls.getOrDefault("pastMeetings", 0L)).isEqualTo(1);
+    assertThat(calls.getOrDefault("pastWebinars", 0L)).isZero();
+    assertThat(calls.getOrDefault("recordingsList", 0L)).isPositive();
+    Map<String, String> viaWebhooks = SimulatorCrawls.ledger(data);
+    assertThat(viaWebhooks)
+        .containsKeys(
+            "past_meeting:" + ended.uuid(),
+            "transcript:" + ended.uuid(),
+            "meeting:" + newcomersMeeting.id());
+    assertThat(differences(viaWebhooks, SimulatorCrawls.ledger(reference))).isEmpty();
+    try (StateStore state = StateStore.open(data)) {
+      assertThat(state.fullCrawlRequested()).isFalse();
+      assertThat(state.requestedUserCrawls()).isEmpty();
+    }
+  }
+
+  @Test
   void webinarChanges_arriveThroughWebhooks_asAFreshFullCrawlWouldIndexThem() throws Exception {
     simulator =
         ZoomSimulator.start(SimulatorSettings.builder().seed(43).users(12).start(NOW).build());

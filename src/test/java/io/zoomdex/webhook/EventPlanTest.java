@@ -115,6 +115,19 @@ class EventPlanTest {
   }
 
   @Test
+  void createdAndDeletedUsers_needNoFullCrawl_aCreatedOneGetsAOneUserCrawl() {
+    event("user.created", "{\"object\":{\"id\":\"u7\",\"email\":\"new@example.com\"}}");
+    event("user.invitation_accepted", "{\"object\":{\"id\":\"u8\"}}");
+    event("user.deleted", "{\"object\":{\"id\":\"u2\",\"email\":\"bob@example.com\"}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.newUsers()).containsExactlyInAnyOrder("u7", "u8");
+    assertThat(plan.deactivated()).containsExactly("bob@example.com");
+    assertThat(plan.fullCrawlNeeded()).isFalse();
+  }
+
+  @Test
   void unusedAndUnreadableEvents_addNothing() {
     event("recording.completed", "{\"object\":{\"id\":42}}");
     event("meeting.participant_joined", "{\"object\":{\"id\":42}}");
