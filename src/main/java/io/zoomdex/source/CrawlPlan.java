@@ -32,6 +32,8 @@ import java.util.Set;
  *     the webinars it knows)
  * @param usersToList users whose listings an event-driven crawl still reads (new users, whose
  *     series no earlier read recorded)
+ * @param recordingHosts the hosts whose recordings an event-driven crawl lists (those whose meeting
+ *     or webinar ended recently, by their events); every host for any other crawl
  */
 public record CrawlPlan(
     LocalDate since,
@@ -41,7 +43,8 @@ public record CrawlPlan(
     KnownDocuments known,
     Duration summaryLookBack,
     boolean eventsCoverSeries,
-    Set<String> usersToList) {
+    Set<String> usersToList,
+    Set<String> recordingHosts) {
 
   /**
    * How long after it started an instance may still get its summary, by default (minutes to hours,
@@ -60,6 +63,7 @@ public record CrawlPlan(
     }
     eventsCoverSeries = eventsCoverSeries && changedSince != null;
     usersToList = usersToList == null ? Set.of() : Set.copyOf(usersToList);
+    recordingHosts = recordingHosts == null ? Set.of() : Set.copyOf(recordingHosts);
     if (since.isAfter(today)) {
       throw new IllegalArgumentException(
           "The first day to crawl (" + since + ") is after today (" + today + ").");
@@ -72,7 +76,7 @@ public record CrawlPlan(
       Set<String> usersAlreadyDone,
       Instant changedSince,
       KnownDocuments known) {
-    this(since, today, usersAlreadyDone, changedSince, known, null, false, Set.of());
+    this(since, today, usersAlreadyDone, changedSince, known, null, false, Set.of(), Set.of());
   }
 
   /** This plan with another summary look-back (see {@link #summaryLookBack}). */
@@ -85,16 +89,31 @@ public record CrawlPlan(
         known,
         lookBack,
         eventsCoverSeries,
-        usersToList);
+        usersToList,
+        recordingHosts);
   }
 
   /**
    * This incremental plan, taking meeting and webinar changes from webhooks, except for the users
-   * in {@code alsoListing}, whose listings are read (a one-user crawl each).
+   * in {@code alsoListing}, whose listings are read (a one-user crawl each); recordings are listed
+   * for {@code endedHosts} (and those users) only.
    */
-  public CrawlPlan drivenByEvents(Set<String> alsoListing) {
+  public CrawlPlan drivenByEvents(Set<String> alsoListing, Set<String> endedHosts) {
     return new CrawlPlan(
-        since, today, usersAlreadyDone, changedSince, known, summaryLookBack, true, alsoListing);
+        since,
+        today,
+        usersAlreadyDone,
+        changedSince,
+        known,
+        summaryLookBack,
+        true,
+        alsoListing,
+        endedHosts);
+  }
+
+  /** Whether this crawl lists this user's recordings. */
+  boolean listsRecordingsOf(String userId) {
+    return !seriesFromEvents(userId) || recordingHosts.contains(userId);
   }
 
   /** Whether this user's series come from events (else from the listings). */

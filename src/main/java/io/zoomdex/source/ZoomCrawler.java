@@ -243,6 +243,9 @@ public final class ZoomCrawler {
                                                 listedInstances,
                                                 leftBe)))));
       }
+      if (!plan.listsRecordingsOf(userId)) {
+        return; // no meeting or webinar of theirs ended lately: no new recording can be theirs
+      }
       LocalDate today = plan.today();
       for (LocalDate from = plan.firstRecordingDay();
           !from.isAfter(today);

@@ -67,6 +67,8 @@ public final class StateStore implements AutoCloseable {
                 + " NULL, listing TEXT NOT NULL, panelists TEXT NOT NULL, newest_instance TEXT)");
         s.execute("CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, at TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS user_crawls (user_id TEXT PRIMARY KEY)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS hosts_ended (user_id TEXT PRIMARY KEY, at TEXT NOT NULL)");
       }
       return new StateStore(db);
     } catch (IOException | SQLException e) {
@@ -299,6 +301,37 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /** Records that these hosts' meetings or webinars ended (events received at {@code at}). */
+  public synchronized void recordHostsEnded(Collection<String> userIds, Instant at) {
+    try (PreparedStatement upsert =
+        db.prepareStatement("INSERT OR REPLACE INTO hosts_ended (user_id, at) VALUES (?, ?)")) {
+      for (String id : userIds) {
+        upsert.setString(1, id);
+        upsert.setString(2, at.toString());
+        upsert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the hosts whose meetings ended", e);
+    }
+  }
+
+  /** The hosts whose meeting or webinar ended at or after {@code from}, by user id. */
+  public synchronized Set<String> hostsEndedSince(Instant from) {
+    try (PreparedStatement select = db.prepareStatement("SELECT user_id, at FROM hosts_ended")) {
+      Set<String> ids = new HashSet<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          if (!Instant.parse(rows.getString(2)).isBefore(from)) {
+            ids.add(rows.getString(1));
+          }
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw failure("read the hosts whose meetings ended", e);
+    }
+  }
+
   /** Forgets requested user crawls that a complete crawl did. */
   public synchronized void userCrawlsDone(Collection<String> userIds) {
     try (PreparedStatement delete =
@@ -356,11 +389,24 @@ public final class StateStore implements AutoCloseable {
 
   /** The newest run that finished complete, of any mode: where an incremental crawl starts. */
   public synchronized Optional<RunRecord> lastCompleteRun() {
+    return lastCompleteRun("%");
+  }
+
+  /** The newest run of this mode ({@code full}, {@code incremental}) that finished complete. */
+  public synchronized Optional<RunRecord> lastCompleteRun(String mode) {
     try (PreparedStatement select =
-            db.prepareStatement(
-                "SELECT id, mode, started, finished, outcome, report FROM runs WHERE outcome ="
-                    + " 'complete' ORDER BY id DESC LIMIT 1");
-        ResultSet row = select.executeQuery()) {
+        db.prepareStatement(
+            "SELECT id, mode, started, finished, outcome, report FROM runs WHERE outcome ="
+                + " 'complete' AND mode LIKE ? ORDER BY id DESC LIMIT 1")) {
+      select.setString(1, mode);
+      return completeRun(select);
+    } catch (SQLException e) {
+      throw failure("read the run history", e);
+    }
+  }
+
+  private Optional<RunRecord> completeRun(PreparedStatement select) throws SQLException {
+    try (ResultSet row = select.executeQuery()) {
       if (!row.next()) {
         return Optional.empty();
       }
@@ -372,8 +418,6 @@ public final class StateStore implements AutoCloseable {
               Instant.parse(row.getString(4)),
               row.getString(5),
               row.getString(6)));
-    } catch (SQLException e) {
-      throw failure("read the run history", e);
     }
   }
 

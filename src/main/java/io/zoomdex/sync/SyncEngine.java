@@ -50,6 +50,12 @@ public final class SyncEngine {
   /** An interrupted full run younger than this is resumed; an older one starts over. */
   private static final Duration RESUMABLE_FOR = Duration.ofHours(24);
 
+  /**
+   * How long after a meeting or webinar ended a webhook-driven crawl keeps listing its host's
+   * recordings: Zoom processes a recording and its transcript minutes to hours after the end.
+   */
+  static final Duration RECORDING_DELAY = Duration.ofHours(24);
+
   /** How many deletions go into one commit. */
   private static final int DELETE_BATCH = 1_000;
 
@@ -155,14 +161,16 @@ public final class SyncEngine {
     state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
     long runId = state.beginRun(INCREMENTAL, started);
     KnownDocuments known = new LedgerDocuments();
-    SyncPath path = SyncPath.choose(state, started, last.get().started());
+    Instant lastFull =
+        state.lastCompleteRun(FULL).map(StateStore.RunRecord::started).orElse(Instant.EPOCH);
+    SyncPath path = SyncPath.choose(state, started, last.get().started(), lastFull);
     log.info("Incremental crawl by {}: {}", path.name(), path.reason());
     CrawlPlan plan =
         CrawlPlan.incremental(since, today(), last.get().started(), known)
             .withSummaryLookBack(summaryLookBack);
     Set<String> newUsers = state.requestedUserCrawls();
     if (path.events()) {
-      plan = plan.drivenByEvents(newUsers);
+      plan = plan.drivenByEvents(newUsers, state.hostsEndedSince(started.minus(RECORDING_DELAY)));
     }
     SyncReport report = run(INCREMENTAL, runId, started, directory, plan, stats, path);
     if (report.complete()) {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * <p>Healthy means: Zoom validated the endpoint recently (it re-validates every 72 hours, so a
  * validation within {@link #VALIDATION_FRESH} shows that events can arrive), no event received
  * since the last complete crawl was given up, none has waited longer than {@link #PENDING_LIMIT},
- * and the last complete crawl started within {@link #COMPLETE_CRAWL_FRESH} (events cover what
- * happened after a crawl, so a stale base is rebuilt by polling).
+ * and the last complete full crawl started within {@link #COMPLETE_CRAWL_FRESH} (events cover what
+ * happened after it, and what no event reports, such as deletions of recordings, waits for it).
  *
  * @param events whether webhook events drive this crawl
  * @param reason one sentence for the report and {@code zoomdex status}
@@ -33,6 +33,14 @@ public record SyncPath(boolean events, String reason) {
 
   /** Decides the path of an incremental crawl starting now after the complete crawl of then. */
   static SyncPath choose(StateStore state, Instant now, Instant lastComplete) {
+    return choose(state, now, lastComplete, lastComplete);
+  }
+
+  /**
+   * As {@link #choose(StateStore, Instant, Instant)}, with the start of the last complete full
+   * crawl (the base the events build on) apart from that of the last complete crawl of any mode.
+   */
+  static SyncPath choose(StateStore state, Instant now, Instant lastComplete, Instant lastFull) {
     Optional<Instant> validated = state.marked(VALIDATED);
     if (validated.isEmpty()) {
       return polling(
@@ -45,9 +53,9 @@ public record SyncPath(boolean events, String reason) {
               + validated.get()
               + ", more than 72 hours ago, so events may not be arriving");
     }
-    if (lastComplete.isBefore(now.minus(COMPLETE_CRAWL_FRESH))) {
+    if (lastFull.isBefore(now.minus(COMPLETE_CRAWL_FRESH))) {
       return polling(
-          "the last complete crawl started at " + lastComplete + ", more than 26 hours ago");
+          "the last complete full crawl started at " + lastFull + ", more than 26 hours ago");
     }
     Map<String, Long> since = state.webhookEventCountsSince(lastComplete);
     long givenUp = since.getOrDefault("failed", 0L);

@@ -35,6 +35,7 @@ final class EventPlan {
   private final Set<String> deactivated = new LinkedHashSet<>();
   private final Set<String> reactivated = new LinkedHashSet<>();
   private final Set<String> newUsers = new LinkedHashSet<>();
+  private final Set<String> endedHosts = new LinkedHashSet<>();
   private boolean fullCrawlNeeded;
 
   private EventPlan() {}
@@ -76,7 +77,10 @@ final class EventPlan {
           deletions.add(new DocumentId(DocumentType.MEETING, Long.toString(id)));
         }
       }
-      case "meeting.ended" -> instance(id(object), object.path("uuid").asText(""));
+      case "meeting.ended" -> {
+        hostEnded(object);
+        instance(id(object), object.path("uuid").asText(""));
+      }
       case "meeting.summary_completed", "meeting.summary_updated", "meeting.summary_recovered" -> {
         String uuid = object.path("meeting_uuid").asText("");
         deletions.remove(new DocumentId(DocumentType.SUMMARY, uuid));
@@ -90,6 +94,9 @@ final class EventPlan {
         }
       }
       case "webinar.created", "webinar.updated", "webinar.ended", "webinar.recovered" -> {
+        if (event.equals("webinar.ended")) {
+          hostEnded(object);
+        }
         long id = id(object);
         deletions.remove(new DocumentId(DocumentType.WEBINAR, Long.toString(id)));
         webinars.add(id);
@@ -133,6 +140,14 @@ final class EventPlan {
     }
   }
 
+  /** A host whose meeting or webinar ended may get a recording: their listing gets polled. */
+  private void hostEnded(JsonNode object) {
+    String hostId = object.path("host_id").asText("").strip();
+    if (!hostId.isEmpty()) {
+      endedHosts.add(hostId);
+    }
+  }
+
   private void meeting(long id) {
     deletions.remove(new DocumentId(DocumentType.MEETING, Long.toString(id)));
     meetings.add(id);
@@ -173,6 +188,11 @@ final class EventPlan {
   /** Users created or who accepted an invitation, by id: each gets a one-user crawl. */
   Set<String> newUsers() {
     return Set.copyOf(newUsers);
+  }
+
+  /** Hosts whose meeting or webinar ended (by user id): the ones who can have new recordings. */
+  Set<String> endedHosts() {
+    return Set.copyOf(endedHosts);
   }
 
   boolean fullCrawlNeeded() {

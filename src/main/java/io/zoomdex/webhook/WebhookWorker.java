@@ -120,6 +120,7 @@ public final class WebhookWorker implements AutoCloseable {
       state.requestFullCrawl();
     }
     state.requestUserCrawls(plan.newUsers());
+    state.recordHostsEnded(plan.endedHosts(), events.get(events.size() - 1).received());
     List<Long> sequences = events.stream().map(WebhookEvent::sequence).toList();
     if (plan.writes()) {
       TargetedReport report;

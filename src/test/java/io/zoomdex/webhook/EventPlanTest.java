@@ -128,6 +128,15 @@ class EventPlanTest {
   }
 
   @Test
+  void endedMeetingsAndWebinars_nameTheHostsWhoseRecordingsArePolled() {
+    event("meeting.ended", "{\"object\":{\"id\":\"42\",\"uuid\":\"abc==\",\"host_id\":\"h1\"}}");
+    event("webinar.ended", "{\"object\":{\"id\":7,\"uuid\":\"w==\",\"host_id\":\"h2\"}}");
+    event("meeting.updated", "{\"object\":{\"id\":43,\"host_id\":\"h3\"}}");
+
+    assertThat(EventPlan.of(events).endedHosts()).containsExactlyInAnyOrder("h1", "h2");
+  }
+
+  @Test
   void unusedAndUnreadableEvents_addNothing() {
     event("recording.completed", "{\"object\":{\"id\":42}}");
     event("meeting.participant_joined", "{\"object\":{\"id\":42}}");
