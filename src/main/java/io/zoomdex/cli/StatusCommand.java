@@ -128,7 +128,7 @@ public final class StatusCommand implements Callable<Integer> {
           + " and a webinar's alternative hosts when nothing its listing shows changed; AI"
           + " summaries written later than the summary look-back (--summary-look-back, 1d unless"
           + " set) after their meeting started; recordings added to days before the last"
-          + " complete crawl.";
+          + " complete crawl; webinars of a user whose missing webinar plan was remembered.";
 
   private static Optional<SyncReport> lastIncremental(List<RunRecord> runs) {
     return runs.stream()

@@ -23,4 +23,17 @@ public interface CrawlOutput {
    * keeps the listing recorded before, so that the next incremental crawl reads it again.
    */
   default void seriesRead(String userId, SeriesListing listing) {}
+
+  /**
+   * Says that Zoom refused an item for a lasting reason (12702 too old, 3001 gone, 200 no webinar
+   * plan), so that incremental crawls until the next full one need not ask again.
+   */
+  default void refused(String itemKey) {}
+
+  /**
+   * Says that an ended meeting instance was indexed without an AI summary: a polling incremental
+   * crawl checks it again, while it started within the summary look-back, without re-reading its
+   * series.
+   */
+  default void awaitingSummary(long meetingId, String instanceUuid, java.time.Instant start) {}
 }

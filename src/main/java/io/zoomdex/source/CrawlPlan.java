@@ -122,8 +122,8 @@ public record CrawlPlan(
   }
 
   /**
-   * Whether a series whose listing is as recorded can be left be: the index holds its document and
-   * none of its instances started recently enough to get a summary late.
+   * Whether a series' listing is as recorded, so that it can be left be (its instances awaiting a
+   * summary are checked one by one, see {@link KnownDocuments#awaitingSummary}).
    */
   boolean unchanged(String seriesKey, String listing, String panelists) {
     if (!incremental()) {
@@ -133,12 +133,12 @@ public record CrawlPlan(
         .listing(seriesKey)
         .filter(recorded -> recorded.listing().equals(listing))
         .filter(recorded -> recorded.panelists().equals(panelists == null ? "" : panelists))
-        .filter(recorded -> !summaryMayArrive(recorded.newestInstance()))
         .isPresent();
   }
 
-  private boolean summaryMayArrive(Instant newestInstance) {
-    return newestInstance != null && newestInstance.isAfter(changedSince.minus(summaryLookBack));
+  /** The first start of an instance that a polling incremental crawl checks for a late summary. */
+  Instant summaryWindowStart() {
+    return changedSince.minus(summaryLookBack);
   }
 
   /** A crawl of everything, from scratch. */

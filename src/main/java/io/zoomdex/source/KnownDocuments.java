@@ -40,4 +40,20 @@ public interface KnownDocuments {
   default List<SeriesListing> listingsOf(String userId) {
     return List.of();
   }
+
+  /**
+   * Whether Zoom refused this item for a lasting reason (too old, gone, no webinar plan) since the
+   * last full crawl: an incremental crawl does not ask again (see {@link CrawlOutput#refused}).
+   */
+  default boolean refused(String itemKey) {
+    return false;
+  }
+
+  /**
+   * Instances of this meeting indexed without an AI summary that started at or after {@code from}
+   * (see {@link CrawlOutput#awaitingSummary}), by UUID.
+   */
+  default List<String> awaitingSummary(long meetingId, java.time.Instant from) {
+    return List.of();
+  }
 }

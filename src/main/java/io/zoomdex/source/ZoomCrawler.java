@@ -227,7 +227,11 @@ public final class ZoomCrawler {
         section(
             work,
             () ->
-                call(work, "webinars of user " + userId, () -> zoom.listWebinars(userId))
+                remembered(
+                        work,
+                        "webinars:" + userId,
+                        "webinars of user " + userId,
+                        () -> zoom.listWebinars(userId))
                     .ifPresent(
                         ws ->
                             ws.forEach(
@@ -276,7 +280,11 @@ public final class ZoomCrawler {
       String listing = ListingFingerprint.of(item);
       if (plan.unchanged(key, listing, "")
           && plan.known().contains(id(DocumentType.MEETING, Long.toString(item.id())))) {
-        leftBe.put(item.id(), new SeriesListing(key, userId, listing, "", null));
+        SeriesListing left = new SeriesListing(key, userId, listing, "", null);
+        leftBe.put(item.id(), left);
+        for (String uuid : plan.known().awaitingSummary(item.id(), plan.summaryWindowStart())) {
+          submit(work, () -> section(work, () -> lateSummary(work, left, uuid, userId)));
+        }
         return;
       }
       boolean indexedBefore =
@@ -295,6 +303,24 @@ public final class ZoomCrawler {
             listedInstances,
             plan.firstRecordingDay().minusDays(1));
       }
+    }
+
+    /**
+     * An instance of a series left be that had no summary: one call says whether it has one now;
+     * only then are its series' people and the instance read.
+     */
+    private void lateSummary(UserWork work, SeriesListing series, String uuid, String userId) {
+      Optional<PastMeeting> found =
+          remembered(
+              work,
+              "past_meeting:" + uuid,
+              "past meeting " + uuid,
+              () -> zoom.getPastMeeting(uuid));
+      if (found.isEmpty() || !found.get().hasMeetingSummary()) {
+        return;
+      }
+      seriesPeople(work, series, userId)
+          .ifPresent(people -> pastMeeting(work, uuid, people.people(), people.agenda(), false));
     }
 
     /** A listed webinar: its panelists are always polled (no event reports them). */
@@ -545,11 +571,18 @@ public final class ZoomCrawler {
         String agenda,
         boolean onlyIfSummaryAppeared) {
       Optional<PastMeeting> found =
-          call(work, "past meeting " + uuid, () -> zoom.getPastMeeting(uuid));
+          remembered(
+              work,
+              "past_meeting:" + uuid,
+              "past meeting " + uuid,
+              () -> zoom.getPastMeeting(uuid));
       if (found.isEmpty() || (onlyIfSummaryAppeared && !found.get().hasMeetingSummary())) {
         return; // too old or gone (no document), or nothing new
       }
       PastMeeting instance = found.get();
+      if (!instance.hasMeetingSummary()) {
+        output.awaitingSummary(instance.id(), uuid, instance.startTime());
+      }
       SeriesPeople people =
           listedPeople != null
               ? listedPeople
@@ -746,6 +779,33 @@ public final class ZoomCrawler {
       }
     }
 
+    /**
+     * As {@link #call}, for an item whose lasting refusal (too old, gone, no webinar plan) is
+     * remembered until the next full crawl: an incremental crawl does not ask for it again.
+     */
+    private <T> Optional<T> remembered(
+        UserWork work, String key, String what, Supplier<T> request) {
+      if (plan.incremental() && plan.known().refused(key)) {
+        stats.skipped(REMEMBERED_LABEL);
+        return Optional.empty();
+      }
+      try {
+        return Optional.ofNullable(request.get());
+      } catch (ZoomException e) {
+        if (e.isKnownRefusal() && LASTING.contains(e.reason())) {
+          stats.skipped(refusalLabel(e));
+          output.refused(key);
+          return Optional.empty();
+        }
+        return call(
+            work,
+            what,
+            () -> {
+              throw e;
+            });
+      }
+    }
+
     void failure(RuntimeException e) {
       if (e instanceof ItemFailed) {
         return; // recorded where it happened
@@ -759,6 +819,15 @@ public final class ZoomCrawler {
   private static final int INSTANT = 1;
 
   private static final String TOO_OLD_LABEL = "older than Zoom keeps (12702)";
+
+  private static final String REMEMBERED_LABEL = "refused before, not asked again";
+
+  /** Refusals that stay true until something changes in Zoom (not a summary's restriction). */
+  private static final Set<ZoomException.Reason> LASTING =
+      Set.of(
+          ZoomException.Reason.TOO_OLD,
+          ZoomException.Reason.NOT_FOUND,
+          ZoomException.Reason.NO_PERMISSION);
 
   private static String refusalLabel(ZoomException e) {
     return switch (e.reason()) {

@@ -67,6 +67,10 @@ public final class StateStore implements AutoCloseable {
                 + " NULL, listing TEXT NOT NULL, panelists TEXT NOT NULL, newest_instance TEXT)");
         s.execute("CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, at TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS user_crawls (user_id TEXT PRIMARY KEY)");
+        s.execute("CREATE TABLE IF NOT EXISTS refusals (item TEXT PRIMARY KEY)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS awaiting_summary (uuid TEXT PRIMARY KEY, meeting_id INTEGER"
+                + " NOT NULL, started TEXT NOT NULL)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS hosts_ended (user_id TEXT PRIMARY KEY, at TEXT NOT NULL)");
       }
@@ -271,6 +275,73 @@ public final class StateStore implements AutoCloseable {
       return found;
     } catch (SQLException e) {
       throw failure("read the series listings", e);
+    }
+  }
+
+  /** Records an instance indexed without a summary (or forgets it when {@code start} is null). */
+  public synchronized void awaitSummary(long meetingId, String uuid, Instant start) {
+    try (PreparedStatement upsert =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO awaiting_summary (uuid, meeting_id, started) VALUES (?, ?, ?)")) {
+      upsert.setString(1, uuid);
+      upsert.setLong(2, meetingId);
+      upsert.setString(3, start.toString());
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record an instance awaiting its summary", e);
+    }
+  }
+
+  /** The instances of a meeting awaiting a summary that started at or after {@code from}. */
+  public synchronized List<String> awaitingSummary(long meetingId, Instant from) {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT a.uuid, a.started FROM awaiting_summary a WHERE a.meeting_id = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM ledger l WHERE l.id = 'summary:' || a.uuid) ORDER BY a.uuid")) {
+      select.setLong(1, meetingId);
+      List<String> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          if (!Instant.parse(rows.getString(2)).isBefore(from)) {
+            found.add(rows.getString(1));
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw failure("read the instances awaiting a summary", e);
+    }
+  }
+
+  /** Remembers that Zoom refused an item for a lasting reason (see {@link #refused}). */
+  public synchronized void recordRefusal(String itemKey) {
+    try (PreparedStatement insert =
+        db.prepareStatement("INSERT OR IGNORE INTO refusals (item) VALUES (?)")) {
+      insert.setString(1, itemKey);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record a refusal", e);
+    }
+  }
+
+  /** Whether Zoom refused this item for a lasting reason since the refusals were last cleared. */
+  public synchronized boolean refused(String itemKey) {
+    try (PreparedStatement select = db.prepareStatement("SELECT 1 FROM refusals WHERE item = ?")) {
+      select.setString(1, itemKey);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next();
+      }
+    } catch (SQLException e) {
+      throw failure("read the refusals", e);
+    }
+  }
+
+  /** Forgets the remembered refusals (a full crawl asks everything again). */
+  public synchronized void clearRefusals() {
+    try (Statement s = db.createStatement()) {
+      s.executeUpdate("DELETE FROM refusals");
+    } catch (SQLException e) {
+      throw failure("clear the refusals", e);
     }
   }
 

@@ -127,6 +127,9 @@ public final class SyncEngine {
       interrupted.ifPresent(old -> abandon(old, started));
       runId = state.beginRun(FULL, started);
     }
+    if (usersDone.isEmpty()) {
+      state.clearRefusals(); // a full crawl asks everything again, and remembers anew
+    }
     CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
     return run(FULL, runId, started, directory, plan, stats, null);
   }
@@ -316,6 +319,16 @@ public final class SyncEngine {
     public List<SeriesListing> listingsOf(String userId) {
       return state.listingsOf(userId);
     }
+
+    @Override
+    public boolean refused(String itemKey) {
+      return state.refused(itemKey);
+    }
+
+    @Override
+    public List<String> awaitingSummary(long meetingId, Instant from) {
+      return state.awaitingSummary(meetingId, from);
+    }
   }
 
   private LocalDate today() {
@@ -428,6 +441,18 @@ public final class SyncEngine {
       List<SeriesListing> read = listingsByUser.remove(userId);
       if (read != null) {
         listings.addAll(read);
+      }
+    }
+
+    @Override
+    public void refused(String itemKey) {
+      state.recordRefusal(itemKey);
+    }
+
+    @Override
+    public void awaitingSummary(long meetingId, String instanceUuid, Instant start) {
+      if (start != null) {
+        state.awaitSummary(meetingId, instanceUuid, start);
       }
     }
 

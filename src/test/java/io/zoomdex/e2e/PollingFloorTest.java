@@ -98,6 +98,30 @@ class PollingFloorTest {
   }
 
   @Test
+  void refusedWebinarListings_areNotAskedAgainUntilTheNextFullCrawl() throws Exception {
+    try (ZoomSimulator simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(35).users(12).start(NOW).build())) {
+      List<SimUser> hosts =
+          simulator.account().users().stream().filter(u -> u.id() != null).toList();
+      long licensed = hosts.stream().filter(SimUser::webinarLicence).count();
+      assertThat(licensed).as("some hosts have a webinar plan, some not").isBetween(1L, 11L);
+      crawl(simulator, incremental, false, null);
+
+      simulator.requestLog().reset();
+      SyncReport update = crawl(simulator, incremental, true, null);
+      long askedByIncremental = simulator.requestLog().calls("webinars");
+      simulator.requestLog().reset();
+      crawl(simulator, incremental, false, null);
+      long askedByFull = simulator.requestLog().calls("webinars");
+
+      assertThat(askedByIncremental).isEqualTo(licensed);
+      assertThat(update.skipped())
+          .containsEntry("refused before, not asked again", hosts.size() - licensed);
+      assertThat(askedByFull).isEqualTo(hosts.size());
+    }
+  }
+
+  @Test
   void lateSummary_isFoundWithinTheLookBack_andMissedBeyondIt() throws Exception {
     try (ZoomSimulator simulator =
         ZoomSimulator.start(SimulatorSettings.builder().seed(33).users(8).start(NOW).build())) {
