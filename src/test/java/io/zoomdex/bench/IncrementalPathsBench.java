@@ -190,8 +190,8 @@ public final class IncrementalPathsBench {
           String.format(
               Locale.ROOT,
               "Summary look-back: one day of look-back cost %d calls here (%d with 1d, %d"
-                  + " without): each series with an instance in the window is read again (details,"
-                  + " instance list) and each such instance without a summary is asked for one.%n%n",
+                  + " without): each instance indexed without a summary that started in the window"
+                  + " is asked once more (`pastMeetingDetails`), per incremental crawl.%n%n",
               total(pollingIncremental) - total(pollingNoLookBack),
               total(pollingIncremental),
               total(pollingNoLookBack)));
