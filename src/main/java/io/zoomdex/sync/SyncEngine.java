@@ -85,6 +85,7 @@ public final class SyncEngine {
    * @throws ZoomException when the crawl cannot go on (credentials, a missing scope); the run is
    *     recorded as failed and the index keeps everything committed before
    * @throws StorageException when the index or state cannot be written
+   * @throws IllegalArgumentException when {@code since} is after today; no run is recorded
    */
   public SyncReport fullCrawl(LocalDate since, CrawlStats stats) {
     return fullCrawl(crawler.directory(), since, stats);
@@ -92,19 +93,22 @@ public final class SyncEngine {
 
   private SyncReport fullCrawl(UserDirectory directory, LocalDate since, CrawlStats stats) {
     Instant started = clock.instant();
-    Set<String> usersDone = Set.of();
-    long runId;
     Optional<StateStore.RunRecord> interrupted = state.unfinishedRun(FULL);
-    if (interrupted.isPresent()
-        && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR))) {
+    boolean resume =
+        interrupted.isPresent()
+            && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR));
+    Set<String> usersDone = resume ? state.finishedUsers(interrupted.get().id()) : Set.of();
+    // The plan is checked (e.g. a first day after today) before the history records a run, so
+    // a crawl refused up front leaves no run behind that looks unfinished.
+    CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
+    long runId;
+    if (resume) {
       runId = interrupted.get().id();
-      usersDone = state.finishedUsers(runId);
       log.info("Resuming interrupted run {}: {} users already indexed", runId, usersDone.size());
     } else {
       interrupted.ifPresent(old -> abandon(old, started));
       runId = state.beginRun(FULL, started);
     }
-    CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
     return run(FULL, runId, started, directory, plan, stats);
   }
 
@@ -133,10 +137,10 @@ public final class SyncEngine {
       return fullCrawl(directory, since, stats);
     }
     Instant started = clock.instant();
-    state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
-    long runId = state.beginRun(INCREMENTAL, started);
     KnownDocuments known = new LedgerDocuments();
     CrawlPlan plan = CrawlPlan.incremental(since, today(), last.get().started(), known);
+    state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
+    long runId = state.beginRun(INCREMENTAL, started);
     return run(INCREMENTAL, runId, started, directory, plan, stats);
   }
 
@@ -153,9 +157,10 @@ public final class SyncEngine {
     try {
       crawler.crawl(directory, plan, batch, stats);
       batch.flush();
-    } catch (ZoomException | StorageException e) {
+    } catch (RuntimeException e) {
+      // Whatever stopped the crawl (Zoom, storage, a bug), the history says it ended and why.
       batch.flushQuietly();
-      state.finishRun(runId, clock.instant(), SyncReport.FAILED, e.getMessage());
+      state.finishRun(runId, clock.instant(), SyncReport.FAILED, failureReason(e));
       throw e;
     }
     boolean deletes = stats.complete() && !plan.incremental();
@@ -182,6 +187,13 @@ public final class SyncEngine {
       state.fullCrawlDone();
     }
     return report;
+  }
+
+  private static String failureReason(RuntimeException e) {
+    if (e instanceof ZoomException || e instanceof StorageException) {
+      return e.getMessage();
+    }
+    return "stopped by an internal error" + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   /**

@@ -53,7 +53,7 @@ class CheckCommandTest {
         ZoomSimulator.start(SimulatorSettings.builder().users(10).port(0).build())) {
       Run run = check(env(simulator));
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
-      assertThat(run.out()).contains("SCOPE", RequiredScopes.LIST_USERS, "webhooks only");
+      assertThat(run.out()).contains("SCOPE", RequiredScopes.LIST_USERS, "not used by zoomdex");
       assertThat(run.out()).doesNotContain("FAILED", "MISSING");
     }
   }
