@@ -10,6 +10,7 @@ import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
+import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.auth.ApiTokenStore;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
@@ -176,7 +177,9 @@ public final class DemoCommand implements Callable<Integer> {
     String query = mostTellingQuery(search, people.stream().map(DemoPeople.Person::email).toList());
     out.printf(Locale.ROOT, "%n3. The same search, \"%s\", as different people:%n", query);
     for (DemoPeople.Person person : people) {
-      SearchResults results = search.search(SearchRequest.of(person.email(), query).withPage(3, 0));
+      SeriesGrouping.Grouped grouped =
+          SeriesGrouping.search(search, SearchRequest.of(person.email(), query).withPage(3, 0));
+      SearchResults results = grouped.results();
       SearchResults all = search.search(SearchRequest.of(person.email(), "").withPage(1, 0));
       out.printf(
           Locale.ROOT,
@@ -192,6 +195,10 @@ public final class DemoCommand implements Callable<Integer> {
             hit.id().type().prefix(),
             hit.title(),
             hit.snippets().isEmpty() ? "" : hit.snippets().get(0).marked("*", "*"));
+        int more = grouped.moreOf(hit).size();
+        if (more > 0) {
+          out.printf(Locale.ROOT, "       + %d more from this series%n", more);
+        }
       }
     }
     out.flush();
