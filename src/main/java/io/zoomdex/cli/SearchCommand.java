@@ -253,10 +253,21 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private static String oneLine(String text) {
+  /**
+   * The snippet on one line of at most {@link #HUMAN_SNIPPET_CHARS}, cut around its first marked
+   * match (a {@code *} pair), so a match late in a long line still shows.
+   */
+  static String oneLine(String text) {
     String line = text.replaceAll("\\s+", " ").strip();
-    return line.length() <= HUMAN_SNIPPET_CHARS
-        ? line
-        : line.substring(0, HUMAN_SNIPPET_CHARS - 1) + "…";
+    if (line.length() <= HUMAN_SNIPPET_CHARS) {
+      return line;
+    }
+    int mark = Math.max(0, line.indexOf('*'));
+    int start =
+        Math.max(0, Math.min(mark - HUMAN_SNIPPET_CHARS / 3, line.length() - HUMAN_SNIPPET_CHARS));
+    int end = Math.min(line.length(), start + HUMAN_SNIPPET_CHARS);
+    return (start > 0 ? "…" : "")
+        + line.substring(start, end).strip()
+        + (end < line.length() ? "…" : "");
   }
 }

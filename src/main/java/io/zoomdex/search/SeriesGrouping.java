@@ -12,9 +12,9 @@ import java.util.Map;
  * series stands for it, in its place; the others are kept with it. The members come only from the
  * searcher's own results, so a document they may not read is never counted.
  *
- * <p>The results are read past the page, up to {@link #window} hits, to find the page's series'
- * other members: a series with members beyond that window shows fewer "more" than it has, and the
- * total of series is then a lower bound.
+ * <p>The results are read past the page, five hits per series on it ({@link #window}: 50 for a
+ * first page of 10), to find the page's series' other members: a series with members beyond that
+ * window shows fewer "more" than it has, and the total of series is then a lower bound.
  */
 public final class SeriesGrouping {
   /** Hits read per call to the search service (its largest page). */
@@ -44,9 +44,21 @@ public final class SeriesGrouping {
     return webinar.isBlank() ? "" : "webinar:" + webinar;
   }
 
-  /** How many hits are read to group the page at {@code offset} of {@code limit} series. */
+  /** Most hits read past the window to fill a page whose matches crowd into few series. */
+  private static final int MAX_READ = 1_000;
+
+  /** Hits read per series on the page: enough to find a crowded series' others, few to rank. */
+  private static final int HITS_PER_SERIES = 5;
+
+  /**
+   * How many hits are read to group the page at {@code offset} of {@code limit} series: five per
+   * series up to the page's end (50 for a first page of 10), whole chunks past one chunk.
+   */
   static int window(int offset, int limit) {
-    int wanted = Math.max(CHUNK, (offset + limit) * 3);
+    int wanted = (offset + limit) * HITS_PER_SERIES;
+    if (wanted <= CHUNK) {
+      return wanted;
+    }
     int rounded = (wanted + CHUNK - 1) / CHUNK * CHUNK;
     return Math.min(SearchRequest.MAX_WINDOW, rounded);
   }
@@ -58,25 +70,35 @@ public final class SeriesGrouping {
    */
   public static Grouped search(SearchService service, SearchRequest request)
       throws SearchException {
+    int seriesWanted = request.offset() + request.limit();
     int window = window(request.offset(), request.limit());
-    List<SearchHit> hits = new ArrayList<>();
+    Map<String, List<SearchHit>> bySeries = new LinkedHashMap<>();
+    int read = 0;
     SearchResults first = null;
     boolean exhausted = false;
-    while (hits.size() < window) {
-      SearchResults chunk = service.search(request.withPage(CHUNK, hits.size()));
+    // Read the window; past it, read on while the page still lacks series (one crowded series
+    // can fill a window), up to MAX_READ hits.
+    while (read < window || bySeries.size() < seriesWanted) {
+      int chunkSize = read < window ? Math.min(CHUNK, window - read) : CHUNK;
+      if (read + chunkSize > Math.max(window, MAX_READ)) {
+        break;
+      }
+      SearchResults chunk = service.search(request.withPage(chunkSize, read));
       if (first == null) {
         first = chunk;
       }
-      hits.addAll(chunk.hits());
-      if (chunk.hits().size() < CHUNK || hits.size() >= chunk.total() && chunk.totalExact()) {
+      for (SearchHit hit : chunk.hits()) {
+        String key = hit.series().isEmpty() ? "document:" + hit.id() : hit.series();
+        bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
+      }
+      read += chunk.hits().size();
+      if (chunk.hits().size() < chunkSize || read >= chunk.total() && chunk.totalExact()) {
         exhausted = true;
         break;
       }
     }
-    Map<String, List<SearchHit>> bySeries = new LinkedHashMap<>();
-    for (SearchHit hit : hits) {
-      String key = hit.series().isEmpty() ? "document:" + hit.id() : hit.series();
-      bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
+    if (first == null) {
+      first = service.search(request.withPage(1, 0));
     }
     List<List<SearchHit>> groups = new ArrayList<>(bySeries.values());
     int from = Math.min(request.offset(), groups.size());

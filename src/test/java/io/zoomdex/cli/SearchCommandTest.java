@@ -257,4 +257,15 @@ class SearchCommandTest {
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("1 of 1 results for bob@example.com");
   }
+
+  @Test
+  void humanSnippet_longLine_isCutAroundItsFirstMatch() {
+    String line = "word ".repeat(60) + "the *budget* is tight " + "word ".repeat(60);
+
+    String shown = SearchCommand.oneLine(line);
+
+    assertThat(shown).contains("*budget*").startsWith("…").endsWith("…");
+    assertThat(shown.length()).isLessThanOrEqualTo(162);
+    assertThat(SearchCommand.oneLine("short *line*")).isEqualTo("short *line*");
+  }
 }

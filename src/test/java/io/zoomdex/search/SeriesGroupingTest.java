@@ -98,4 +98,26 @@ class SeriesGroupingTest {
     assertThat(SeriesGrouping.seriesKey(Map.of("webinar_id", "9"))).isEqualTo("webinar:9");
     assertThat(SeriesGrouping.seriesKey(Map.of("id", "1"))).isEmpty();
   }
+
+  @Test
+  void search_oneSeriesFillingTheWindow_readsOnUntilThePageHasItsSeries(@TempDir Path crowded)
+      throws Exception {
+    try (LuceneIndexSink sink = LuceneIndexSink.open(crowded)) {
+      for (int day = 0; day < 60; day++) {
+        sink.apply(new Change.Upsert(instance("c" + day + "==", "900", day, ALICE)));
+      }
+      // Older, so ranked (newest first for a blank query) after all of the crowded series.
+      sink.apply(new Change.Upsert(instance("old==", "901", -400, ALICE)));
+      sink.commit();
+    }
+    try (SearchService service = LuceneSearchService.openReadOnly(crowded)) {
+      SeriesGrouping.Grouped grouped =
+          SeriesGrouping.search(service, SearchRequest.of(ALICE, "").withPage(2, 0));
+
+      assertThat(grouped.results().hits())
+          .extracting(SearchHit::series)
+          .containsExactly("meeting:900", "meeting:901");
+      assertThat(grouped.moreOf(grouped.results().hits().get(0))).hasSize(59);
+    }
+  }
 }

@@ -241,7 +241,12 @@ class BrowserSearchTest {
     startServer(fixture.settings().withDemoPeople(List.of(ALICE, CAROL)));
     driver.manage().window().setSize(new Dimension(390, 844));
     driver.get(server.uri().toString());
-    wait.until(ExpectedConditions.textToBe(By.id("who-email"), ALICE + " (demo)"));
+    // On a phone the picker alone says who is searching (the "signed in as" text is hidden).
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+    assertThat(
+            new Select(driver.findElement(By.id("demo-person"))).getFirstSelectedOption().getText())
+        .isEqualTo(ALICE);
+    assertThat(driver.findElement(By.id("signed-in")).isDisplayed()).isFalse();
     search("retro");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Results 1–10"));
 
