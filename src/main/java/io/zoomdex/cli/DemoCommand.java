@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,6 +95,9 @@ public final class DemoCommand implements Callable<Integer> {
   /** Counted down to stop a running --serve (tests); otherwise Ctrl-C stops it. */
   final CountDownLatch stop = new CountDownLatch(1);
 
+  /** Counted down when the demo has cleaned up, so that Ctrl-C waits for its temporary index. */
+  private final CountDownLatch finished = new CountDownLatch(1);
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -106,6 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
         // A temporary index is the demo's alone: leave nothing behind in /tmp.
         TemporaryDirectory.delete(dataDir);
       }
+      finished.countDown();
     }
   }
 
@@ -262,7 +267,19 @@ public final class DemoCommand implements Callable<Integer> {
       throws InterruptedException {
     try (ApiTokenStore tokens = ApiTokenStore.open(dataDir, Clock.systemUTC());
         SearchServer server = startServer(out, search, tokens, dataDir, people)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "zoomdex-demo-stop"));
+      // Ctrl-C: stop serving, and let the JVM exit once the temporary index is deleted (or 5 s).
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop.countDown();
+                    try {
+                      finished.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "zoomdex-demo-stop"));
       out.printf(
           Locale.ROOT,
           "%n5. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
