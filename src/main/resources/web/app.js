@@ -277,30 +277,92 @@
     heading.appendChild(titleTarget);
     item.appendChild(heading);
 
+    item.appendChild(renderMeta(hit));
+    for (const snippet of hit.snippets.slice(0, 2)) item.appendChild(renderSnippet(hit, snippet, link));
+
+    const more = Number(hit.more_from_series || 0);
+    if (more > 0 && Array.isArray(hit.series_hits)) item.appendChild(renderSeries(hit, more));
+    return item;
+  }
+
+  // Dates in the reader's own time zone, named ("Mar 1, 2024, 10:00 AM UTC"), as the CLI names UTC.
+  // (dateStyle/timeStyle cannot be combined with timeZoneName, hence the parts.)
+  const WHEN = new Intl.DateTimeFormat(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+
+  function renderMeta(hit) {
     const meta = make("div", "meta");
     meta.appendChild(make("span", "badge", TYPE_LABELS[hit.type] || hit.type));
     if (hit.start_time) {
-      const when = make("time", null, new Date(hit.start_time).toLocaleString());
+      const when = make("time", null, WHEN.format(new Date(hit.start_time)));
       when.dateTime = hit.start_time;
       meta.appendChild(when);
     }
     if (hit.duration_minutes) meta.appendChild(make("span", null, hit.duration_minutes + " min"));
     if (hit.host_email) meta.appendChild(make("span", null, "Host " + hit.host_email));
-    item.appendChild(meta);
+    return meta;
+  }
 
-    for (const snippet of hit.snippets.slice(0, 2)) {
-      const paragraph = make("p", "snippet");
-      let skip = 0;
-      if (snippet.time) {
-        paragraph.appendChild(make("span", "time", snippet.time));
-        // The cue line starts with its own "[hh:mm:ss] ", now shown as the label above.
-        const cuePrefix = "[" + snippet.time + "] ";
-        if (String(snippet.text).startsWith(cuePrefix)) skip = cuePrefix.length;
+  function renderSnippet(hit, snippet, link) {
+    const paragraph = make("p", "snippet");
+    let skip = 0;
+    if (snippet.time) {
+      // Zoom documents no way to start a recording's play link at a moment, so the time opens
+      // the recording and says where to seek.
+      const time = link ? make("a", "time", snippet.time) : make("span", "time", snippet.time);
+      if (link) {
+        time.href = link;
+        time.target = "_blank";
+        time.rel = "noopener noreferrer";
+        time.title = "Open the recording; this is said at " + snippet.time;
       }
-      appendMarked(paragraph, snippet, skip);
-      item.appendChild(paragraph);
+      paragraph.appendChild(time);
+      // The cue line starts with its own "[hh:mm:ss] ", now shown as the label above.
+      const cuePrefix = "[" + snippet.time + "] ";
+      if (String(snippet.text).startsWith(cuePrefix)) skip = cuePrefix.length;
     }
-    return item;
+    appendMarked(paragraph, snippet, skip);
+    return paragraph;
+  }
+
+  // "N more from this series": the series' other matches, shown in place on request.
+  function renderSeries(hit, more) {
+    const box = make("div", "series");
+    const toggle = make("button", "link-button more-series", more + " more from this series");
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", "false");
+    const list = make("ol", "series-hits");
+    list.hidden = true;
+    for (const member of hit.series_hits) {
+      const row = make("li", "series-hit");
+      row.dataset.id = member.id;
+      const memberLink = safeLink(member.url);
+      const title = memberLink ? make("a") : make("span");
+      if (memberLink) {
+        title.href = memberLink;
+        title.target = "_blank";
+        title.rel = "noopener noreferrer";
+      }
+      appendMarked(title, member.title ? member.title_snippet : { text: member.id, highlights: [] });
+      row.appendChild(title);
+      row.appendChild(renderMeta(member));
+      if (member.snippets.length > 0) row.appendChild(renderSnippet(member, member.snippets[0], memberLink));
+      list.appendChild(row);
+    }
+    toggle.addEventListener("click", () => {
+      const open = list.hidden;
+      list.hidden = !open;
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+    box.appendChild(toggle);
+    box.appendChild(list);
+    return box;
   }
 
   // Text from offset `skip` on, with <mark> around each highlight range; ranges are UTF-16
@@ -346,6 +408,13 @@
     state.offset = 0;
     runSearch();
   }
+
+  // On a phone the facets wait behind a button, so the first result shows on the first screen.
+  el("facets-toggle").addEventListener("click", () => {
+    const open = !el("layout").classList.contains("facets-open");
+    el("layout").classList.toggle("facets-open", open);
+    el("facets-toggle").setAttribute("aria-expanded", String(open));
+  });
 
   function renderFacets(facets, exact) {
     const aside = el("facets");

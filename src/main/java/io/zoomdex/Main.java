@@ -1,6 +1,8 @@
 package io.zoomdex;
 
+import io.zoomdex.cli.BuildInfo;
 import io.zoomdex.cli.CheckCommand;
+import io.zoomdex.cli.CommandLineMistakes;
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
@@ -40,7 +42,15 @@ import picocli.CommandLine.Command;
       "5:the Zoom app lacks a required scope",
       "6:Zoom unreachable or failing",
       "7:partial crawl (nothing deleted)",
-      "8:index or state not writable"
+      "8:index or state not writable",
+      "9:another crawl, or serve's webhook worker or scheduler, is writing to --data",
+      "10:search --as names a person the index does not know"
+    },
+    footerHeading = "%n",
+    footer = {
+      "Dates are YYYY-MM-DD (UTC), durations 90s, 15m, 2h or 1d. A malformed or out-of-range"
+          + " option value (such as a --since in the future) is a bad command line (2); a config"
+          + " file or environment setting that does not parse is bad configuration (3)."
     })
 public final class Main implements Runnable {
 
@@ -66,6 +76,7 @@ public final class Main implements Runnable {
           }
           return e instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.INTERNAL_ERROR;
         });
+    cli.setParameterExceptionHandler(new CommandLineMistakes());
     return cli;
   }
 
@@ -74,12 +85,11 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Reads the version from the jar manifest, or says it is a development build. */
+  /** The version and commit the build recorded (see {@link BuildInfo}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"zoomdex " + (version == null ? "development build" : version)};
+      return new String[] {BuildInfo.load().describe()};
     }
   }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:complete crawl",
+      "1:internal error (the run history records the run as failed)",
+      "2:bad command line (a --since that is not a date like 2026-01-31, or is in the future)",
       "3:bad configuration",
       "4:Zoom refused the credentials",
       "5:the Zoom app lacks a required scope",
@@ -44,6 +48,8 @@ import picocli.CommandLine.Spec;
       "9:another crawl (or serve's webhook worker or scheduler) is writing to --data"
     })
 public final class CrawlCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(CrawlCommand.class);
+
   @Mixin ZoomOptions zoom;
   @Mixin IndexOptions index = new IndexOptions();
   @Spec CommandSpec spec;
@@ -58,7 +64,9 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(
       names = "--since",
       paramLabel = "YYYY-MM-DD",
-      description = "First day of cloud recordings to crawl (default: 12 months ago).")
+      description =
+          "First day of cloud recordings to crawl, YYYY-MM-DD (UTC), not after today (default:"
+              + " 12 months ago).")
   String since;
 
   /** Which crawl to run. */
@@ -69,11 +77,12 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Option(
       names = "--mode",
+      paramLabel = "full|incremental",
       defaultValue = "full",
       description =
-          "full: everything, then deletes what Zoom no longer has (after a complete crawl only);"
-              + " incremental: only what can have changed since the last complete crawl, deletes"
-              + " nothing (default: ${DEFAULT-VALUE}).")
+          "One of ${COMPLETION-CANDIDATES}. full: everything, then deletes what Zoom no longer has"
+              + " (after a complete crawl only); incremental: only what can have changed since"
+              + " the last complete crawl, deletes nothing (default: ${DEFAULT-VALUE}).")
   Mode mode;
 
   @Option(
@@ -117,10 +126,11 @@ public final class CrawlCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      // The command line is checked before the configuration: its mistakes are the user's own.
+      LocalDate firstDay = RecordingsSince.firstDay(since, clock);
       ZoomSettings settings = zoom.settings(environment);
       index.validate(environment);
-      LocalDate firstDay = RecordingsSince.firstDay(since, clock);
-      Duration lookBack = lookBack(summaryLookBack);
+      Duration lookBack = Durations.parse("--summary-look-back", summaryLookBack);
       CrawlStats stats = new CrawlStats();
       SyncReport report;
       try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
@@ -148,18 +158,18 @@ public final class CrawlCommand implements Callable<Integer> {
     } catch (StorageException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    } catch (OptionValueException e) {
+      err.println(e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (RuntimeException e) {
+      // A bug: one sentence here, the stack trace only in the debug log; the run history already
+      // records the run as failed with this reason.
+      log.debug("The crawl stopped on an internal error", e);
+      err.println(InternalFailure.sentence("The crawl", e));
+      return ExitCodes.INTERNAL_ERROR;
     } finally {
       out.flush();
       err.flush();
-    }
-  }
-
-  /** Parses {@code --summary-look-back}; a bad value is a configuration error (exit 3). */
-  static Duration lookBack(String value) {
-    try {
-      return Durations.parse("--summary-look-back", value);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(e.getMessage(), e);
     }
   }
 

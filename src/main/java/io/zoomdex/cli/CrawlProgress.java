@@ -3,6 +3,7 @@ package io.zoomdex.cli;
 import io.zoomdex.source.CrawlStats;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,21 +54,39 @@ final class CrawlProgress implements AutoCloseable {
       return new CrawlProgress(ticker, bar);
     }
     ticker.scheduleAtFixedRate(
-        () -> {
-          err.println(
-              String.format(
-                  Locale.ROOT,
-                  "crawling: %d of %d users done, %d documents, %d failures",
-                  stats.usersDone(),
-                  stats.usersTotal(),
-                  stats.documentsTotal(),
-                  stats.failureCount()));
-          err.flush();
-        },
+        () ->
+            plainLine(
+                    stats.usersDone(),
+                    stats.usersTotal(),
+                    stats.documentsTotal(),
+                    stats.failureCount())
+                .ifPresent(
+                    line -> {
+                      err.println(line);
+                      err.flush();
+                    }),
         PLAIN_LINE_SECONDS,
         PLAIN_LINE_SECONDS,
         TimeUnit.SECONDS);
     return new CrawlProgress(ticker, null);
+  }
+
+  /**
+   * The plain progress line, or nothing before the users are listed: "0 of 0 users" says nothing,
+   * and would come before the one sentence of a crawl Zoom refuses (bad credentials, say).
+   */
+  static Optional<String> plainLine(int usersDone, int usersTotal, long documents, int failures) {
+    if (usersTotal == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "crawling: %d of %d users done, %d documents, %d failures",
+            usersDone,
+            usersTotal,
+            documents,
+            failures));
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
+import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.auth.ApiTokenStore;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,17 +87,35 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "8080",
-      description = "Port of the web page with --serve (default: ${DEFAULT-VALUE}; 0 = any).")
+      description =
+          "Port of the web page with --serve (default: ${DEFAULT-VALUE}, or a free port when it"
+              + " is in use; a port given here is used or refused, exit 2; 0 = any).")
   int port;
 
   /** Counted down to stop a running --serve (tests); otherwise Ctrl-C stops it. */
   final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Counted down when the demo has cleaned up, so that Ctrl-C waits for its temporary index. */
+  private final CountDownLatch finished = new CountDownLatch(1);
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dataDir = data != null ? data : Files.createTempDirectory("zoomdex-demo-");
+    try {
+      return run(out, err, dataDir);
+    } finally {
+      if (data == null) {
+        // A temporary index is the demo's alone: leave nothing behind in /tmp.
+        TemporaryDirectory.delete(dataDir);
+      }
+      finished.countDown();
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err, Path dataDir)
+      throws IOException, InterruptedException {
     SimulatorSettings account =
         SimulatorSettings.builder()
             .seed(seed)
@@ -118,7 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
               new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()))) {
         List<DemoPeople.Person> people = new DemoPeople(simulator.account(), search).pick();
         showSearches(out, search, people);
-        printNextSteps(out, dataDir, people.get(0).email());
+        printNextSteps(out, data, people.get(0).email());
         if (serve != null ? serve : System.console() != null) {
           serve(out, search, dataDir, people.stream().map(DemoPeople.Person::email).toList());
         }
@@ -130,6 +150,9 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (StorageException | SearchException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    } catch (OptionValueException portTaken) {
+      err.println(portTaken.getMessage());
+      return ExitCodes.USAGE;
     } finally {
       out.flush();
       err.flush();
@@ -159,15 +182,17 @@ public final class DemoCommand implements Callable<Integer> {
     String query = mostTellingQuery(search, people.stream().map(DemoPeople.Person::email).toList());
     out.printf(Locale.ROOT, "%n3. The same search, \"%s\", as different people:%n", query);
     for (DemoPeople.Person person : people) {
-      SearchResults results = search.search(SearchRequest.of(person.email(), query).withPage(3, 0));
+      SeriesGrouping.Grouped grouped =
+          SeriesGrouping.search(search, SearchRequest.of(person.email(), query).withPage(3, 0));
+      SearchResults results = grouped.results();
       SearchResults all = search.search(SearchRequest.of(person.email(), "").withPage(1, 0));
       out.printf(
           Locale.ROOT,
-          "%n   as %s, %s (may read %s documents in all): %s results%n",
+          "%n   as %s, %s (may read %s in all): %s%n",
           person.email(),
           person.role(),
-          all.totalText(),
-          results.totalText());
+          counted(all, "document"),
+          counted(results, "result"));
       for (SearchHit hit : results.hits()) {
         out.printf(
             Locale.ROOT,
@@ -175,9 +200,18 @@ public final class DemoCommand implements Callable<Integer> {
             hit.id().type().prefix(),
             hit.title(),
             hit.snippets().isEmpty() ? "" : hit.snippets().get(0).marked("*", "*"));
+        int more = grouped.moreOf(hit).size();
+        if (more > 0) {
+          out.printf(Locale.ROOT, "       + %d more from this series%n", more);
+        }
       }
     }
     out.flush();
+  }
+
+  /** "1 document", "30 documents", "more than 1000 documents". */
+  static String counted(SearchResults results, String noun) {
+    return results.totalText() + " " + noun + (results.total() == 1 ? "" : "s");
   }
 
   /** The candidate query whose result counts differ most between the people. */
@@ -201,11 +235,23 @@ public final class DemoCommand implements Callable<Integer> {
     return best;
   }
 
-  private static void printNextSteps(PrintWriter out, Path dataDir, String person) {
+  private static void printNextSteps(PrintWriter out, Path keptData, String person) {
+    String search =
+        keptData == null
+            ? String.format(
+                Locale.ROOT,
+                "   ./zoomdex demo --data demo-data   (keeps the index; this run's was temporary)%n"
+                    + "   ./zoomdex search --data demo-data --as %s \"quarterly budget\"%n",
+                person)
+            : String.format(
+                Locale.ROOT,
+                "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n",
+                keptData,
+                person);
     out.printf(
         Locale.ROOT,
         "%n4. Try it yourself:%n"
-            + "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
+            + search.replace("%", "%%")
             + "   ./zoomdex demo --serve   (the web page with a person picker)%n"
             + "%nAgainst your own Zoom account (a Server-to-Server OAuth app with the 17 read-only"
             + " scopes):%n"
@@ -213,17 +259,27 @@ public final class DemoCommand implements Callable<Integer> {
             + "   ./zoomdex check                       (names every missing scope)%n"
             + "   ./zoomdex crawl --data zoomdex-data   (--plan free|pro|business)%n"
             + "   ./zoomdex token create --data zoomdex-data --user you@company.com%n"
-            + "   ./zoomdex serve --data zoomdex-data --sync-every 15m  (webhooks: ZOOM_WEBHOOK_SECRET)%n",
-        dataDir,
-        person);
+            + "   ./zoomdex serve --data zoomdex-data --sync-every 15m  (webhooks: ZOOM_WEBHOOK_SECRET)%n");
     out.flush();
   }
 
   private void serve(PrintWriter out, SearchService search, Path dataDir, List<String> people)
       throws InterruptedException {
     try (ApiTokenStore tokens = ApiTokenStore.open(dataDir, Clock.systemUTC());
-        SearchServer server = startServer(search, tokens, dataDir, people)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "zoomdex-demo-stop"));
+        SearchServer server = startServer(out, search, tokens, dataDir, people)) {
+      // Ctrl-C: stop serving, and let the JVM exit once the temporary index is deleted (or 5 s).
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop.countDown();
+                    try {
+                      finished.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "zoomdex-demo-stop"));
       out.printf(
           Locale.ROOT,
           "%n5. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
@@ -233,9 +289,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Serves on the chosen port, or on any free one when it is taken (another demo, say). */
+  /**
+   * Serves on the chosen port. When the default port is taken (another demo, say) it moves to a
+   * free one and says so; a port given with --port is kept or refused, never silently changed.
+   *
+   * @throws OptionValueException when a --port given explicitly is taken
+   */
   private SearchServer startServer(
-      SearchService search, ApiTokenStore tokens, Path dataDir, List<String> people) {
+      PrintWriter out,
+      SearchService search,
+      ApiTokenStore tokens,
+      Path dataDir,
+      List<String> people) {
     SearchServerSettings settings =
         SearchServerSettings.of(search, tokens)
             .withRuns(new StateStoreRunHistory(dataDir))
@@ -243,6 +308,10 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       return SearchServer.start(settings.withAddress(SearchServerSettings.LOOPBACK, port));
     } catch (IllegalStateException portTaken) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--port")) {
+        throw new OptionValueException(portTaken.getMessage());
+      }
+      out.printf(Locale.ROOT, "%nPort %d is in use; serving on a free port instead.%n", port);
       return SearchServer.start(settings.withAddress(SearchServerSettings.LOOPBACK, 0));
     }
   }

@@ -17,12 +17,12 @@ final class Durations {
   /**
    * Parses {@code value} given for {@code option}.
    *
-   * @throws IllegalArgumentException with one sentence naming the option and the accepted form
+   * @throws OptionValueException with one sentence naming the option and the accepted form
    */
   static Duration parse(String option, String value) {
     Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new IllegalArgumentException(
+      throw new OptionValueException(
           option + " must be a duration like 15m, 2h or 1d, not '" + value + "'.");
     }
     long n = Long.parseLong(m.group(1));
@@ -34,7 +34,7 @@ final class Durations {
           default -> Duration.ofDays(n);
         };
     if (d.compareTo(Duration.ofMinutes(1)) < 0) {
-      throw new IllegalArgumentException(option + " must be at least 1m, not '" + value + "'.");
+      throw new OptionValueException(option + " must be at least 1m, not '" + value + "'.");
     }
     return d;
   }

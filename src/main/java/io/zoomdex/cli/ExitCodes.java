@@ -35,5 +35,11 @@ public final class ExitCodes {
   /** Another crawl or serve's webhook worker or scheduler is writing to the same --data. */
   public static final int BUSY = 9;
 
+  /**
+   * {@code search --as EMAIL}: nothing in the index lists this person as a reader (an unknown or
+   * misspelled email). The HTTP API, by contrast, answers an unknown caller with no results.
+   */
+  public static final int UNKNOWN_PERSON = 10;
+
   private ExitCodes() {}
 }

@@ -11,6 +11,7 @@ import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
+import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.Snippet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,15 +38,20 @@ import picocli.CommandLine.Spec;
     description = {
       "Searches the index as one person: only documents they may read are found.",
       "With no QUERY words, lists every document they may read, newest first.",
-      "Words must all match; \"quoted phrases\", OR, -word and prefix* work."
+      "Words must all match; \"quoted phrases\", OR, -word and prefix* work. Quote a query"
+          + " with -word, or put it after --, so that -word is not read as an option:"
+          + " zoomdex search --as EMAIL -- budget -review",
+      "Dates are YYYY-MM-DD (UTC)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:done (also when nothing matched, or the person is unknown)",
+      "0:done (also when nothing matched)",
       "1:internal error",
-      "2:bad command line (unknown --type, --limit out of range, query too long)",
+      "2:bad command line (unknown --type, a --from/--to that is not a date like 2026-01-31,"
+          + " --limit out of range, query too long)",
       "3:no index in --data (or OpenSearch) yet, or bad --index/--opensearch-* options",
-      "8:the index could not be read"
+      "8:the index could not be read",
+      "10:the --as person may read nothing in the index (an unknown or misspelled email)"
     })
 public final class SearchCommand implements Callable<Integer> {
 
@@ -59,10 +65,11 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
+      defaultValue = "zoomdex-data",
       description =
-          "The data directory given to `zoomdex crawl`; the embedded index is in DIR/index.")
+          "The data directory given to `zoomdex crawl`; the embedded index is in DIR/index"
+              + " (default: ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(
@@ -103,14 +110,23 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--from",
       paramLabel = "DATE",
-      description = "Only documents starting on or after DATE (yyyy-MM-dd, UTC).")
+      converter = DayConverter.class,
+      description = "Only documents starting on or after DATE (YYYY-MM-DD, UTC).")
   LocalDate from;
 
   @Option(
       names = "--to",
       paramLabel = "DATE",
-      description = "Only documents starting on or before DATE (yyyy-MM-dd, UTC).")
+      converter = DayConverter.class,
+      description = "Only documents starting on or before DATE (YYYY-MM-DD, UTC).")
   LocalDate to;
+
+  @Option(
+      names = "--no-group",
+      description =
+          "List every matching document; by default a meeting or webinar series shows once, as"
+              + " its best match with \"N more from this series\".")
+  boolean noGroup;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = List.of();
@@ -132,11 +148,25 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (SearchService search = index.openSearch(data)) {
-      SearchResults results = search.search(request);
+      SeriesGrouping.Grouped grouped =
+          noGroup
+              ? new SeriesGrouping.Grouped(search.search(request), Map.of())
+              : SeriesGrouping.search(search, request);
+      SearchResults results = grouped.results();
+      if (results.total() == 0 && mayReadNothing(search)) {
+        err.println(
+            "No document in "
+                + index.describe(data)
+                + " lists "
+                + searcher.strip()
+                + " as a reader: check the email's spelling (it is the person's Zoom email), or"
+                + " crawl again if they joined Zoom recently.");
+        return ExitCodes.UNKNOWN_PERSON;
+      }
       if (json) {
-        printJson(out, results);
+        printJson(out, grouped);
       } else {
-        printHuman(out, results, request.offset());
+        printHuman(out, grouped, request.offset());
       }
       out.flush();
       return ExitCodes.OK;
@@ -152,6 +182,11 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
+  /** Whether the searcher may read nothing at all: not known to the index (or deactivated). */
+  private boolean mayReadNothing(SearchService search) throws SearchException {
+    return search.search(SearchRequest.of(searcher, "").withPage(1, 0)).total() == 0;
+  }
+
   private SearchRequest request() {
     DocumentType onlyType = type == null ? null : DocumentType.fromPrefix(type.strip());
     Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -164,7 +199,8 @@ public final class SearchCommand implements Callable<Integer> {
         searcher, String.join(" ", words), onlyType, host, start, end, limit, offset);
   }
 
-  private static void printHuman(PrintWriter out, SearchResults results, int offset) {
+  private static void printHuman(PrintWriter out, SeriesGrouping.Grouped grouped, int offset) {
+    SearchResults results = grouped.results();
     List<SearchHit> hits = results.hits();
     for (int i = 0; i < hits.size(); i++) {
       SearchHit hit = hits.get(i);
@@ -183,14 +219,18 @@ public final class SearchCommand implements Callable<Integer> {
       if (!snippet.isEmpty()) {
         out.println("   " + snippet);
       }
+      int more = grouped.moreOf(hit).size();
+      if (more > 0) {
+        out.printf("   + %d more from this series%n", more);
+      }
     }
     String who = results.principal().isEmpty() ? "nobody" : results.principal();
     out.printf("%d of %s results for %s%n", hits.size(), results.totalText(), who);
   }
 
-  private static void printJson(PrintWriter out, SearchResults results) {
+  private static void printJson(PrintWriter out, SeriesGrouping.Grouped grouped) {
     ObjectMapper mapper = new ObjectMapper();
-    for (SearchHit hit : results.hits()) {
+    for (SearchHit hit : grouped.results().hits()) {
       Snippet snippet = hit.bestSnippet();
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("id", hit.id().toString());
@@ -203,6 +243,8 @@ public final class SearchCommand implements Callable<Integer> {
       line.put("snippet", snippet.text());
       line.put("snippet_html", snippet.html());
       line.put("score", hit.score());
+      line.put("series", hit.series());
+      line.put("more_from_series", grouped.moreOf(hit).size());
       try {
         out.println(mapper.writeValueAsString(line));
       } catch (JsonProcessingException e) {
@@ -211,10 +253,21 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private static String oneLine(String text) {
+  /**
+   * The snippet on one line of at most {@link #HUMAN_SNIPPET_CHARS}, cut around its first marked
+   * match (a {@code *} pair), so a match late in a long line still shows.
+   */
+  static String oneLine(String text) {
     String line = text.replaceAll("\\s+", " ").strip();
-    return line.length() <= HUMAN_SNIPPET_CHARS
-        ? line
-        : line.substring(0, HUMAN_SNIPPET_CHARS - 1) + "…";
+    if (line.length() <= HUMAN_SNIPPET_CHARS) {
+      return line;
+    }
+    int mark = Math.max(0, line.indexOf('*'));
+    int start =
+        Math.max(0, Math.min(mark - HUMAN_SNIPPET_CHARS / 3, line.length() - HUMAN_SNIPPET_CHARS));
+    int end = Math.min(line.length(), start + HUMAN_SNIPPET_CHARS);
+    return (start > 0 ? "…" : "")
+        + line.substring(start, end).strip()
+        + (end < line.length() ? "…" : "");
   }
 }

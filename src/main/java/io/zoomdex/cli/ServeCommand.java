@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:stopped",
       "1:internal error",
-      "2:bad command line (port in use, bad --trusted-proxy)",
+      "2:bad command line (port in use, bad --trusted-proxy, a --sync-every/--full-every that"
+          + " is not like 15m, 2h or 1d, a --since that is not a date like 2026-01-31)",
       "3:no index in --data (or OpenSearch) yet, bad --index/--opensearch-* options, or webhooks"
           + " or a schedule without Zoom credentials",
       "8:the index, the sync state or the token database could not be read"
@@ -69,9 +70,11 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
-      description = "The data directory given to `zoomdex crawl` (index, state and tokens).")
+      defaultValue = "zoomdex-data",
+      description =
+          "The data directory given to `zoomdex crawl` (index, state and tokens; default:"
+              + " ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(
@@ -135,8 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--since",
       paramLabel = "YYYY-MM-DD",
       description =
-          "First day of cloud recordings for scheduled crawls and webhook re-reads (default: 12"
-              + " months ago).")
+          "First day of cloud recordings for scheduled crawls and webhook re-reads, YYYY-MM-DD"
+              + " (UTC), not after today (default: 12 months ago).")
   String since;
 
   /** How far a webhook's timestamp may be from now, either way, before it counts as a replay. */

@@ -1,11 +1,7 @@
 package io.zoomdex.config;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +44,12 @@ public final class ZoomSettingsLoader {
   public ZoomSettings load(ZoomFlags flags) {
     Properties file = readFile(flags);
     Sources sources = new Sources(flags, environment, file);
+    sources.requireAll(
+        new String[][] {
+          {flags.accountId(), "ZOOM_ACCOUNT_ID", "zoom.account_id", "--account-id"},
+          {flags.clientId(), "ZOOM_CLIENT_ID", "zoom.client_id", "--client-id"},
+          {flags.clientSecret(), "ZOOM_CLIENT_SECRET", "zoom.client_secret", "--client-secret"}
+        });
 
     Value accountId =
         sources.required(
@@ -119,26 +121,16 @@ public final class ZoomSettingsLoader {
   }
 
   private static Properties readFile(ZoomFlags flags) {
-    Properties properties = new Properties();
     if (flags.configFile() == null) {
-      return properties;
+      return new Properties();
     }
-    try (Reader reader = Files.newBufferedReader(flags.configFile(), StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(
-          "The config file "
-              + flags.configFile()
-              + " given by --config cannot be read ("
-              + e.getClass().getSimpleName()
-              + "); check that the path exists and is a readable Java properties file.",
-          e);
-    }
-    for (String key : properties.stringPropertyNames()) {
+    ConfigFile config = ConfigFile.read(flags.configFile());
+    for (String key : config.properties().stringPropertyNames()) {
       if (!FILE_KEYS.contains(key)) {
         throw new ConfigException(
             "The config file "
                 + flags.configFile()
+                + config.lineOf(key).map(line -> ", line " + line + ",").orElse("")
                 + " has an unknown key '"
                 + key
                 + "'; the keys it may hold are "
@@ -146,7 +138,7 @@ public final class ZoomSettingsLoader {
                 + ".");
       }
     }
-    return properties;
+    return config.properties();
   }
 
   private static URI url(Value value) {
@@ -280,6 +272,40 @@ public final class ZoomSettingsLoader {
         return new Value(fromFile.trim(), fileKey + " in " + flags.configFile());
       }
       return new Value(null, flagName);
+    }
+
+    /**
+     * Names every missing credential in one sentence when more than one is missing (one alone gets
+     * {@link #required}'s sentence), so a new user fixes them all in one go.
+     *
+     * @param settings per setting: flag value, environment variable, file key, flag name
+     */
+    void requireAll(String[][] settings) {
+      java.util.List<String[]> missing = new java.util.ArrayList<>();
+      for (String[] setting : settings) {
+        if (!optional(setting[0], setting[1], setting[2], setting[3]).isSet()) {
+          missing.add(setting);
+        }
+      }
+      if (missing.size() < 2) {
+        return;
+      }
+      throw new ConfigException(
+          "The settings "
+              + joined(missing, 1)
+              + " are missing: set these environment variables, the keys "
+              + joined(missing, 2)
+              + " in the --config file, or the flags "
+              + joined(missing, 3)
+              + "; copy the values from the App Credentials page of the Server-to-Server OAuth"
+              + " app.");
+    }
+
+    private static String joined(java.util.List<String[]> settings, int column) {
+      java.util.List<String> names = settings.stream().map(s -> s[column]).toList();
+      return String.join(", ", names.subList(0, names.size() - 1))
+          + " and "
+          + names.get(names.size() - 1);
     }
 
     Value required(

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param hostEmail the host's lower-cased email, or empty when unknown
  * @param durationMinutes duration in minutes, 0 when unknown
  * @param score relevance score; 0 when the query was blank (results then go newest first)
+ * @param series the meeting or webinar series it belongs to ({@link SeriesGrouping#seriesKey}), or
+ *     empty when none
  */
 public record SearchHit(
     DocumentId id,
@@ -30,15 +32,31 @@ public record SearchHit(
     Instant startTime,
     String hostEmail,
     int durationMinutes,
-    float score) {
+    float score,
+    String series) {
 
   public SearchHit {
+    series = series == null ? "" : series;
     Objects.requireNonNull(id, "id");
     title = title == null ? "" : title;
     titleSnippet = titleSnippet == null ? Snippet.plain(title) : titleSnippet;
     snippets = List.copyOf(snippets);
     url = url == null ? "" : url;
     hostEmail = hostEmail == null ? "" : hostEmail;
+  }
+
+  /** A hit that belongs to no series. */
+  public SearchHit(
+      DocumentId id,
+      String title,
+      Snippet titleSnippet,
+      List<Snippet> snippets,
+      String url,
+      Instant startTime,
+      String hostEmail,
+      int durationMinutes,
+      float score) {
+    this(id, title, titleSnippet, snippets, url, startTime, hostEmail, durationMinutes, score, "");
   }
 
   public DocumentType type() {

@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class DocumentMapper {
   /** Bumped whenever the shape of a document changes, so that every document is rewritten. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2; // 2: summaries as text, not Markdown
 
   private final String webBaseUrl;
 
@@ -138,9 +138,12 @@ public final class DocumentMapper {
             series.hostId()));
   }
 
-  /** {@code summary:{uuid}}: {@code summary_content}, else the deprecated overview form. */
+  /**
+   * {@code summary:{uuid}}: {@code summary_content} as text ({@link SummaryText}), else the
+   * deprecated overview form.
+   */
   public Document summary(MeetingSummary summary, PastMeeting instance, Readers readers) {
-    String body = nonNull(summary.summaryContent()).strip();
+    String body = SummaryText.of(nonNull(summary.summaryContent()));
     if (body.isEmpty()) {
       List<String> parts = new ArrayList<>();
       parts.add(nonNull(summary.summaryOverview()));

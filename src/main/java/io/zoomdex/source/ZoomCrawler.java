@@ -818,7 +818,8 @@ public final class ZoomCrawler {
   /** Zoom's type of an instant meeting, which no scheduled-meetings listing shows. */
   private static final int INSTANT = 1;
 
-  private static final String TOO_OLD_LABEL = "older than Zoom keeps (12702)";
+  private static final String TOO_OLD_LABEL =
+      "over a year old, which Zoom no longer serves (Zoom code 12702)";
 
   private static final String REMEMBERED_LABEL = "refused before, not asked again";
 
@@ -831,10 +832,11 @@ public final class ZoomCrawler {
 
   private static String refusalLabel(ZoomException e) {
     return switch (e.reason()) {
-      case NOT_FOUND -> "gone or not found (" + e.zoomCode() + ")";
+      case NOT_FOUND -> "gone from Zoom: deleted or not found (Zoom code " + e.zoomCode() + ")";
       case TOO_OLD -> TOO_OLD_LABEL;
-      case NO_PERMISSION -> "no permission or plan (200)";
-      case SUMMARY_RESTRICTED -> "summary restricted (2305)";
+      case NO_PERMISSION -> "not allowed by the account's plan or permissions (Zoom code 200)";
+      case SUMMARY_RESTRICTED ->
+          "summary restricted by the account's settings, or in the trash (Zoom code 2305)";
       default -> e.reason().name();
     };
   }

@@ -108,6 +108,7 @@ public final class SyncEngine {
    * @throws ZoomException when the crawl cannot go on (credentials, a missing scope); the run is
    *     recorded as failed and the index keeps everything committed before
    * @throws StorageException when the index or state cannot be written
+   * @throws IllegalArgumentException when {@code since} is after today; no run is recorded
    */
   public SyncReport fullCrawl(LocalDate since, CrawlStats stats) {
     return fullCrawl(crawler.directory(), since, stats);
@@ -115,13 +116,17 @@ public final class SyncEngine {
 
   private SyncReport fullCrawl(UserDirectory directory, LocalDate since, CrawlStats stats) {
     Instant started = clock.instant();
-    Set<String> usersDone = Set.of();
-    long runId;
     Optional<StateStore.RunRecord> interrupted = state.unfinishedRun(FULL);
-    if (interrupted.isPresent()
-        && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR))) {
+    boolean resume =
+        interrupted.isPresent()
+            && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR));
+    Set<String> usersDone = resume ? state.finishedUsers(interrupted.get().id()) : Set.of();
+    // The plan is checked (e.g. a first day after today) before the history records a run, so
+    // a crawl refused up front leaves no run behind that looks unfinished.
+    CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
+    long runId;
+    if (resume) {
       runId = interrupted.get().id();
-      usersDone = state.finishedUsers(runId);
       log.info("Resuming interrupted run {}: {} users already indexed", runId, usersDone.size());
     } else {
       interrupted.ifPresent(old -> abandon(old, started));
@@ -130,7 +135,6 @@ public final class SyncEngine {
     if (usersDone.isEmpty()) {
       state.clearRefusals(); // a full crawl asks everything again, and remembers anew
     }
-    CrawlPlan plan = new CrawlPlan(since, today(), usersDone, null, KnownDocuments.NONE);
     return run(FULL, runId, started, directory, plan, stats, null);
   }
 
@@ -161,8 +165,6 @@ public final class SyncEngine {
       return fullCrawl(directory, since, stats);
     }
     Instant started = clock.instant();
-    state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
-    long runId = state.beginRun(INCREMENTAL, started);
     KnownDocuments known = new LedgerDocuments();
     Instant lastFull =
         state.lastCompleteRun(FULL).map(StateStore.RunRecord::started).orElse(Instant.EPOCH);
@@ -175,6 +177,9 @@ public final class SyncEngine {
     if (path.events()) {
       plan = plan.drivenByEvents(newUsers, state.hostsEndedSince(started.minus(RECORDING_DELAY)));
     }
+    // The plan is built before the history records a run, as for a full crawl.
+    state.unfinishedRun(INCREMENTAL).ifPresent(old -> abandon(old, started));
+    long runId = state.beginRun(INCREMENTAL, started);
     SyncReport report = run(INCREMENTAL, runId, started, directory, plan, stats, path);
     if (report.complete()) {
       state.userCrawlsDone(newUsers);
@@ -200,9 +205,10 @@ public final class SyncEngine {
     try {
       crawler.crawl(directory, plan, batch, stats);
       batch.flush();
-    } catch (ZoomException | StorageException e) {
+    } catch (RuntimeException e) {
+      // Whatever stopped the crawl (Zoom, storage, a bug), the history says it ended and why.
       batch.flushQuietly();
-      state.finishRun(runId, clock.instant(), SyncReport.FAILED, e.getMessage());
+      state.finishRun(runId, clock.instant(), SyncReport.FAILED, failureReason(e));
       throw e;
     }
     boolean deletes = stats.complete() && !plan.incremental();
@@ -231,6 +237,13 @@ public final class SyncEngine {
       state.fullCrawlDone();
     }
     return report;
+  }
+
+  private static String failureReason(RuntimeException e) {
+    if (e instanceof ZoomException || e instanceof StorageException) {
+      return e.getMessage();
+    }
+    return "stopped by an internal error" + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   /**

@@ -12,7 +12,10 @@ public final class RequiredScopes {
       "meeting:read:list_past_participants:admin";
   public static final String MEETING = "meeting:read:meeting:admin";
 
-  /** Only used by the participant webhooks; no REST call needs it. */
+  /**
+   * No REST call needs it: Zoom grants it for the live participant webhooks, which zoomdex does not
+   * subscribe to (participants are read after each meeting).
+   */
   public static final String PARTICIPANT_WEBHOOKS = "meeting:read:participant:admin";
 
   public static final String PAST_MEETING = "meeting:read:past_meeting:admin";

@@ -66,8 +66,7 @@ class BadConfigurationTest {
         "--rate-share 2 | The setting --rate-share is '2'",
         "--concurrency 0 | The setting --concurrency is '0'",
         "--plan gold | The setting --plan is 'gold'",
-        "--since 2026-13-45 | --since must be a date",
-        "--config /nonexistent/zoomdex.conf | cannot be read",
+        "--config /nonexistent/zoomdex.conf | does not exist; check the path",
         "--index bogus | --index must be lucene or opensearch",
         "--index opensearch | needs at least one --opensearch-url",
         "--opensearch-url http://127.0.0.1:9 | need --index opensearch",
@@ -145,15 +144,70 @@ class BadConfigurationTest {
     assertThat(err.toString().lines().findFirst().orElse("")).contains(sentence.strip());
   }
 
-  @Test
-  void serve_badSince_exits3WithTheSameSentenceAsCrawl() {
+  @ParameterizedTest(name = "zoomdex {0} -> exit 2, one sentence")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "crawl --since 2026-13-45 | --since must be a date like 2026-01-31 (YYYY-MM-DD, UTC), not"
+            + " '2026-13-45'.",
+        "crawl --since 2999-01-01 | --since 2999-01-01 is in the future; give a day on or before"
+            + " today",
+        "serve --since 2026-13-45 | --since must be a date like 2026-01-31 (YYYY-MM-DD, UTC), not"
+            + " '2026-13-45'.",
+        "serve --sync-every 30s | --sync-every must be at least 1m, not '30s'.",
+        "serve --full-every soon | --full-every must be a duration like 15m, 2h or 1d, not 'soon'.",
+        "search --as a@example.com --from 2026-13-45 | Invalid value for option '--from':"
+            + " '2026-13-45' is not a date like 2026-01-31 (YYYY-MM-DD, UTC)",
+        "search --as a@example.com --to yesterday | Invalid value for option '--to': 'yesterday'"
+            + " is not a date like 2026-01-31 (YYYY-MM-DD, UTC)",
+      })
+  void everyBadDateOrDuration_exits2InOneSentence_withoutJavaOrUsage(String args, String sentence) {
     CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of(args.strip().split(" ")));
+    all.addAll(List.of("--data", data.toString()));
 
-    int code = cli.execute("serve", "--data", data.toString(), "--since", "2026-13-45");
+    int code = cli.execute(all.toArray(String[]::new));
 
-    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.CONFIG);
-    assertOneSentence("--since must be a date like 2026-01-31, not '2026-13-45'");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines().findFirst().orElse("")).startsWith(sentence.strip());
+    assertThat(err.toString())
+        .doesNotContain("Exception")
+        .doesNotContain("java.")
+        .doesNotContain("Usage:");
+  }
+
+  @Test
+  void crawl_configFileThatDoesNotParse_exits3NamingTheLine() throws Exception {
+    Path file = data.resolve("zoomdex.properties");
+    Files.writeString(file, "# Zoom\nzoom.plan = pro\nzoom.account_id = caf\\u00\n");
+
+    assertThat(crawl(environment(), List.of("--config", file.toString())))
+        .isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("The config file " + file + ", line 3, has a \\u not followed by 4 hex");
+    assertThat(err.toString()).doesNotContain("IllegalArgumentException");
+  }
+
+  @Test
+  void crawl_configFileWithUnknownKey_namesItsLine() throws Exception {
+    Path file = data.resolve("zoomdex.properties");
+    Files.writeString(file, "zoom.plan = pro\n\nzoom.acount_id = typo\n");
+
+    assertThat(crawl(environment(), List.of("--config", file.toString())))
+        .isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence(", line 3, has an unknown key 'zoom.acount_id'");
+  }
+
+  @Test
+  void crawl_everyCredentialMissing_namesThemAllInOneSentence() {
+    Map<String, String> env = environment();
+    env.remove("ZOOM_ACCOUNT_ID");
+    env.remove("ZOOM_CLIENT_ID");
+    env.remove("ZOOM_CLIENT_SECRET");
+
+    assertThat(crawl(env, List.of())).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET are missing");
   }
 
   @ParameterizedTest(name = "{0} without an index -> exit 3")

@@ -53,7 +53,10 @@ class CheckCommandTest {
         ZoomSimulator.start(SimulatorSettings.builder().users(10).port(0).build())) {
       Run run = check(env(simulator));
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
-      assertThat(run.out()).contains("SCOPE", RequiredScopes.LIST_USERS, "webhooks only");
+      assertThat(run.out()).contains("SCOPE", RequiredScopes.LIST_USERS, "not used by zoomdex");
+      assertThat(run.out().replaceAll("\\s+", " "))
+          .contains("which zoomdex does not subscribe to")
+          .doesNotContain("Only used by the participant webhooks");
       assertThat(run.out()).doesNotContain("FAILED", "MISSING");
     }
   }
@@ -67,7 +70,10 @@ class CheckCommandTest {
       Run run = check(env(simulator));
       assertThat(run.exitCode()).isEqualTo(ExitCodes.MISSING_SCOPE);
       assertThat(run.err())
-          .contains(RequiredScopes.MEETING_SUMMARY, RequiredScopes.LIST_PANELISTS, "Scopes page");
+          .contains(RequiredScopes.MEETING_SUMMARY, RequiredScopes.LIST_PANELISTS, "Scopes page")
+          .contains("lacks 2 required scopes (")
+          .contains("); add them in the Zoom App Marketplace")
+          .doesNotContain("add it");
       assertThat(run.out()).contains("MISSING SCOPE");
     }
   }

@@ -193,10 +193,10 @@ class CrawlCommandTest {
   }
 
   @Test
-  void crawl_malformedSince_exits3() throws Exception {
+  void crawl_malformedSince_exits2LikeEveryBadDate() throws Exception {
     Map<String, String> env = simulatorEnvironment(account().build());
 
-    assertThat(crawl(env, "--since", "last year")).isEqualTo(ExitCodes.CONFIG);
+    assertThat(crawl(env, "--since", "last year")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--since must be a date");
   }
 
@@ -204,5 +204,32 @@ class CrawlCommandTest {
     try (var state = io.zoomdex.sync.StateStore.open(data)) {
       return state.documentCount();
     }
+  }
+
+  @Test
+  void crawl_sinceInTheFuture_exits2InOneSentence_andTheHistoryHasNoRunningRun() throws Exception {
+    Map<String, String> env = simulatorEnvironment(account().build());
+    assertThat(crawl(env)).isEqualTo(ExitCodes.OK);
+    err.getBuffer().setLength(0);
+
+    int code = crawl(env, "--since", "2030-01-01");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "--since 2030-01-01 is in the future; give a day on or before today (2026-11-20,"
+                + " UTC).");
+    StringWriter status = new StringWriter();
+    CommandLine statusCli = new CommandLine(new StatusCommand());
+    statusCli.setOut(new PrintWriter(status, true));
+    assertThat(statusCli.execute("--data", data.toString())).isEqualTo(ExitCodes.OK);
+    assertThat(status.toString()).doesNotContain("running").doesNotContain("resumes");
+  }
+
+  @Test
+  void progress_beforeTheUsersAreListed_printsNothing() {
+    assertThat(CrawlProgress.plainLine(0, 0, 0, 0)).isEmpty();
+    assertThat(CrawlProgress.plainLine(2, 6, 40, 1))
+        .contains("crawling: 2 of 6 users done, 40 documents, 1 failures");
   }
 }

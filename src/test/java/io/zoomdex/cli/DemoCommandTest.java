@@ -3,8 +3,12 @@ package io.zoomdex.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoomdex.Main;
+import io.zoomdex.search.Facets;
+import io.zoomdex.search.SearchResults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +29,7 @@ import picocli.CommandLine;
 
 class DemoCommandTest {
   private static final Pattern PERSON_LINE =
-      Pattern.compile("as (\\S+), [^(]+\\(may read (\\d+) documents in all\\): (\\d+) results");
+      Pattern.compile("as (\\S+), [^(]+\\(may read (\\d+) documents? in all\\): (\\d+) results?");
 
   @TempDir Path data;
 
@@ -46,7 +50,8 @@ class DemoCommandTest {
     assertThat(readable).hasSizeGreaterThanOrEqualTo(3);
     assertThat(readable.get(0)).isPositive();
     assertThat(readable).doesNotHaveDuplicates();
-    assertThat(out.toString()).contains("a deactivated user (may read 0 documents in all): 0");
+    assertThat(out.toString())
+        .contains("a deactivated user (may read 0 documents in all): 0 results");
   }
 
   @Test
@@ -74,6 +79,62 @@ class DemoCommandTest {
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
       runner.shutdownNow();
     }
+  }
+
+  @Test
+  void demo_withoutData_deletesItsTemporaryIndexWhenItEnds() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+
+    int code = cli.execute("demo", "--no-serve", "--users", "6");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    Matcher into = Pattern.compile("Crawling it into (\\S+) \\.\\.\\.").matcher(out.toString());
+    assertThat(into.find()).as(out.toString()).isTrue();
+    assertThat(Path.of(into.group(1))).doesNotExist();
+    assertThat(out.toString()).contains("./zoomdex demo --data demo-data");
+  }
+
+  @Test
+  void demo_serveOnAPortGivenAndTaken_exits2SayingSo_insteadOfMoving() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new DemoCommand());
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(err, true));
+
+      int code =
+          cli.execute(
+              "--serve",
+              "--users",
+              "6",
+              "--port",
+              "" + taken.getLocalPort(),
+              "--data",
+              data.toString());
+
+      assertThat(code).isEqualTo(ExitCodes.USAGE);
+      List<String> errLines = err.toString().strip().lines().toList();
+      assertThat(errLines.get(errLines.size() - 1))
+          .startsWith("Could not listen on 127.0.0.1:" + taken.getLocalPort())
+          .contains("the port is in use");
+      assertThat(out.toString()).doesNotContain("Serving the web page");
+    }
+  }
+
+  @Test
+  void counts_areSingularForOne() {
+    assertThat(
+            DemoCommand.counted(
+                new SearchResults("a@example.com", List.of(), 1, Facets.NONE), "document"))
+        .isEqualTo("1 document");
+    assertThat(
+            DemoCommand.counted(
+                new SearchResults("a@example.com", List.of(), 2, Facets.NONE), "result"))
+        .isEqualTo("2 results");
   }
 
   /** Output that completes a future as soon as it says where the page is served. */

@@ -145,12 +145,79 @@ class SearchCommandTest {
   }
 
   @Test
-  void search_unknownPerson_getsNothingAndSucceeds() {
+  void search_unknownPerson_saysTheIndexDoesNotKnowThem_exit10() {
     int code = run("search", "--data", data.toString(), "--as", "mallory@example.com", "budget");
 
+    assertThat(code).isEqualTo(ExitCodes.UNKNOWN_PERSON);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().strip())
+        .startsWith("No document in the index at " + data.resolve("index"))
+        .contains("lists mallory@example.com as a reader")
+        .contains("check the email's spelling")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void search_knownPersonWithNoMatch_isZeroResultsAndSucceeds() {
+    int code = run("search", "--data", data.toString(), "--as", BOB, "nothingmatchesthis");
+
     assertThat(code).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString())
-        .isEqualTo("0 of 0 results for mallory@example.com" + System.lineSeparator());
+    assertThat(out.toString()).contains("0 of 0 results for bob@example.com");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void search_strayOperator_findsWhatTheWordAloneFinds() {
+    run("search", "--data", data.toString(), "--as", ALICE, "budget");
+    String alone = out.toString();
+    out.getBuffer().setLength(0);
+
+    int code = run("search", "--data", data.toString(), "--as", ALICE, "budget", "AND(");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(alone).contains("3 of 3 results");
+    assertThat(out.toString()).isEqualTo(alone);
+  }
+
+  @Test
+  void search_excludedWordAfterDoubleDash_isAQueryWord() {
+    int code =
+        run("search", "--data", data.toString(), "--as", ALICE, "--", "budget", "-spreadsheets");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("2 of 2 results");
+  }
+
+  @Test
+  void search_excludedWordUnquoted_exit2SayingHowToWriteIt() {
+    int code = run("search", "--data", data.toString(), "--as", ALICE, "budget", "-spreadsheets");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .contains("Unknown option: '-spreadsheets'")
+        .contains("quote the query (\"budget -review\") or put the query after --")
+        .doesNotContain("Usage:");
+  }
+
+  @Test
+  void search_badDate_exit2InOneSentenceWithoutJavaOrUsage() {
+    int code = run("search", "--data", data.toString(), "--as", ALICE, "--from", "2026-13-45");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines().findFirst().orElse(""))
+        .isEqualTo(
+            "Invalid value for option '--from': '2026-13-45' is not a date like 2026-01-31"
+                + " (YYYY-MM-DD, UTC)");
+    assertThat(err.toString()).doesNotContain("Exception").doesNotContain("Usage:");
+  }
+
+  @Test
+  void search_help_defaultsDataLikeCrawl_andListsItsExitCodes() {
+    run("search", "--help");
+
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("(default: zoomdex-data)")
+        .contains(" 10 the --as person may read nothing");
   }
 
   @Test
@@ -189,5 +256,16 @@ class SearchCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("1 of 1 results for bob@example.com");
+  }
+
+  @Test
+  void humanSnippet_longLine_isCutAroundItsFirstMatch() {
+    String line = "word ".repeat(60) + "the *budget* is tight " + "word ".repeat(60);
+
+    String shown = SearchCommand.oneLine(line);
+
+    assertThat(shown).contains("*budget*").startsWith("…").endsWith("…");
+    assertThat(shown.length()).isLessThanOrEqualTo(162);
+    assertThat(SearchCommand.oneLine("short *line*")).isEqualTo("short *line*");
   }
 }

@@ -418,6 +418,27 @@ public abstract class SearchBackendContractTest {
     assertThat(ids(results)).isSubsetOf(BUDGET_MEETING, STANDUP);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "budget AND(",
+        "AND budget",
+        "budget OR",
+        "budget AND",
+        "OR budget ||",
+        "budget NOT",
+        "(budget",
+        "budget )",
+        "budget the",
+        "the budget -"
+      })
+  void search_strayOperatorsOrStopWords_findWhatTheWordAloneFinds(String query) throws Exception {
+    List<DocumentId> alone = ids(run(SearchRequest.of(ALICE, "budget")));
+
+    assertThat(alone).hasSize(3);
+    assertThat(ids(run(SearchRequest.of(ALICE, query)))).containsExactlyInAnyOrderElementsOf(alone);
+  }
+
   @Test
   void search_malformedQuery_fallsBackToItsWords() throws Exception {
     assertThat(ids(run(SearchRequest.of(BOB, "\"budget (review")))).containsExactly(BUDGET_MEETING);

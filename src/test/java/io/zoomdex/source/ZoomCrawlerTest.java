@@ -193,7 +193,8 @@ class ZoomCrawlerTest {
     crawl();
 
     assertThat(indexed).doesNotContainKey(new DocumentId(DocumentType.PAST_MEETING, "old=="));
-    assertThat(stats.skipped()).containsEntry("older than Zoom keeps (12702)", 1L);
+    assertThat(stats.skipped())
+        .containsEntry("over a year old, which Zoom no longer serves (Zoom code 12702)", 1L);
     assertThat(stats.complete()).isTrue();
   }
 
@@ -209,7 +210,8 @@ class ZoomCrawlerTest {
     crawl();
 
     assertThat(zoom.calls("pastMeeting")).isZero();
-    assertThat(stats.skipped()).containsEntry("older than Zoom keeps (12702)", 1L);
+    assertThat(stats.skipped())
+        .containsEntry("over a year old, which Zoom no longer serves (Zoom code 12702)", 1L);
     assertThat(stats.complete()).isTrue();
   }
 
@@ -293,7 +295,8 @@ class ZoomCrawlerTest {
     crawl();
 
     assertThat(indexed).containsKey(new DocumentId(DocumentType.MEETING, "16"));
-    assertThat(stats.skipped()).containsEntry("no permission or plan (200)", 1L);
+    assertThat(stats.skipped())
+        .containsEntry("not allowed by the account's plan or permissions (Zoom code 200)", 1L);
     assertThat(stats.complete()).isTrue();
   }
 

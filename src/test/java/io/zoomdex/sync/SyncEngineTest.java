@@ -126,4 +126,43 @@ class SyncEngineTest {
     assertThat(state.documentCount()).isZero();
     assertThat(failing.state().committed()).isEmpty();
   }
+
+  @Test
+  void fullCrawl_firstDayAfterToday_isRefusedBeforeAnyRunIsRecorded() {
+    ZoomCrawler crawler = new ZoomCrawler(zoom, new DocumentMapper("https://zoom.example"), 2);
+    SyncEngine engine = new SyncEngine(crawler, sink, state, CLOCK, 2, () -> ApiUsage.NONE);
+
+    assertThatThrownBy(() -> engine.fullCrawl(LocalDate.parse("2030-01-01"), new CrawlStats()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(state.recentRuns(5)).isEmpty();
+    assertThat(state.unfinishedRun("full")).isEmpty();
+  }
+
+  @Test
+  void fullCrawl_stoppedByAnUnexpectedError_recordsTheRunAsFailedWithItsReason() {
+    IndexSink breaking =
+        new IndexSink() {
+          @Override
+          public void apply(io.zoomdex.document.Change change) {
+            throw new IllegalStateException("the sink broke");
+          }
+
+          @Override
+          public void commit() {}
+
+          @Override
+          public long documentCount() {
+            return 0;
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    assertThatThrownBy(() -> crawl(breaking)).isInstanceOf(IllegalStateException.class);
+    StateStore.RunRecord run = state.recentRuns(1).get(0);
+    assertThat(run.outcome()).isEqualTo(SyncReport.FAILED);
+    assertThat(run.report()).contains("internal error").contains("the sink broke");
+    assertThat(state.unfinishedRun("full")).isEmpty();
+  }
 }

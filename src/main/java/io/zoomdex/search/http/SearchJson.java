@@ -6,6 +6,7 @@ import io.zoomdex.search.Facets;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
+import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.Snippet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,26 @@ final class SearchJson {
   private static final Pattern CUE_TIME = Pattern.compile("\\[(\\d{2}:\\d{2}:\\d{2})]");
 
   private SearchJson() {}
+
+  /**
+   * Grouped results: each hit stands for its series, with {@code more_from_series} (how many other
+   * matching documents the searcher may read in it) and those documents in {@code series_hits}.
+   */
+  static Map<String, Object> results(SearchRequest request, SeriesGrouping.Grouped grouped) {
+    Map<String, Object> json = results(request, grouped.results());
+    json.put("grouped_by", "series");
+    List<SearchHit> heads = grouped.results().hits();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> hits = (List<Map<String, Object>>) json.get("hits");
+    for (int i = 0; i < heads.size(); i++) {
+      List<SearchHit> more = grouped.moreOf(heads.get(i));
+      List<Object> members = new ArrayList<>();
+      more.forEach(member -> members.add(hit(member)));
+      hits.get(i).put("more_from_series", more.size());
+      hits.get(i).put("series_hits", members);
+    }
+    return json;
+  }
 
   static Map<String, Object> results(SearchRequest request, SearchResults results) {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -58,6 +79,7 @@ final class SearchJson {
     json.put("host_email", hit.hostEmail());
     json.put("duration_minutes", hit.durationMinutes());
     json.put("score", hit.score());
+    json.put("series", hit.series());
     boolean transcript = hit.type() == DocumentType.TRANSCRIPT;
     List<Object> snippets = new ArrayList<>();
     for (Snippet snippet : hit.snippets()) {
@@ -77,7 +99,11 @@ final class SearchJson {
     json.put("highlights", ranges);
     json.put("html", snippet.html());
     if (transcript) {
-      json.put("time", cueTime(snippet));
+      String time = cueTime(snippet);
+      json.put("time", time);
+      // Seconds into the recording. Zoom documents no parameter that starts a play or share URL
+      // at a moment, so clients link the time to the recording and show where to seek.
+      json.put("time_seconds", time == null ? null : seconds(time));
     }
     return json;
   }
@@ -86,6 +112,13 @@ final class SearchJson {
   static String cueTime(Snippet snippet) {
     Matcher time = CUE_TIME.matcher(snippet.text());
     return time.find() ? time.group(1) : null;
+  }
+
+  private static int seconds(String hhmmss) {
+    String[] parts = hhmmss.split(":", -1);
+    return Integer.parseInt(parts[0]) * 3600
+        + Integer.parseInt(parts[1]) * 60
+        + Integer.parseInt(parts[2]);
   }
 
   private static Map<String, Object> facets(Facets facets) {

@@ -47,6 +47,21 @@ final class SearchParams {
     }
   }
 
+  /**
+   * Whether to collapse each series into one hit ({@code group=series}, the default) or list every
+   * document ({@code group=none}).
+   */
+  static boolean groupBySeries(Context ctx) {
+    String group = param(ctx, "group", MAX_SHORT_PARAM_CHARS);
+    if (group.isEmpty() || group.equals("series")) {
+      return true;
+    }
+    if (group.equals("none")) {
+      return false;
+    }
+    throw ApiError.badRequest("'group' must be series or none.");
+  }
+
   /** A query parameter, stripped; empty when absent; a 400 when longer than {@code max}. */
   static String param(Context ctx, String name, int max) {
     String value = ctx.queryParam(name);

@@ -12,7 +12,7 @@ import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchRequest;
-import io.zoomdex.search.SearchResults;
+import io.zoomdex.search.SeriesGrouping;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +81,15 @@ public final class SearchServer implements AutoCloseable {
    * @throws IllegalStateException when the port cannot be bound (in use, or not allowed)
    */
   public static SearchServer start(SearchServerSettings settings) {
+    if (!FreePort.isFree(settings.bindAddress(), settings.port())) {
+      throw new IllegalStateException(
+          "Could not listen on "
+              + settings.bindAddress()
+              + ":"
+              + settings.port()
+              + ": the port is in use (or not allowed); choose another --port (0 picks a free"
+              + " one) or stop what is using it.");
+    }
     SearchServer server = new SearchServer(settings);
     try {
       server.app.start();
@@ -207,15 +216,20 @@ public final class SearchServer implements AutoCloseable {
     String outcome = "error";
     try {
       SearchRequest request;
+      boolean grouped;
       try {
         request = SearchParams.parse(ctx, caller.email());
+        grouped = SearchParams.groupBySeries(ctx);
       } catch (ApiError e) {
         outcome = "bad_request";
         throw e;
       }
-      SearchResults results = settings.search().search(request);
+      Map<String, Object> body =
+          grouped
+              ? SearchJson.results(request, SeriesGrouping.search(settings.search(), request))
+              : SearchJson.results(request, settings.search().search(request));
       outcome = "ok";
-      send(ctx, 200, SearchJson.results(request, results));
+      send(ctx, 200, body);
     } finally {
       metrics.searched(Duration.ofNanos(System.nanoTime() - started), outcome);
     }

@@ -51,7 +51,8 @@ final class LuceneSchema {
   static final float TITLE_BOOST = 2.0f;
 
   /** Fields a hit needs besides the highlighted ones. */
-  static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, HOST, START_TIME, DURATION, URL);
+  static final Set<String> HIT_FIELDS =
+      Set.of(ID, TITLE, HOST, START_TIME, DURATION, URL, SOURCE_KEY, SOURCE_VALUE);
 
   /** Analyzed, stored, with offsets in the postings so highlighting needs no re-analysis. */
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -109,13 +110,18 @@ final class LuceneSchema {
     return out.getFields();
   }
 
-  static DocumentView toView(org.apache.lucene.document.Document stored) {
+  static Map<String, String> sourceIds(org.apache.lucene.document.Document stored) {
     String[] keys = stored.getValues(SOURCE_KEY);
     String[] values = stored.getValues(SOURCE_VALUE);
     Map<String, String> sourceIds = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(keys.length, values.length); i++) {
       sourceIds.put(keys[i], values[i]);
     }
+    return sourceIds;
+  }
+
+  static DocumentView toView(org.apache.lucene.document.Document stored) {
+    Map<String, String> sourceIds = sourceIds(stored);
     return new DocumentView(
         DocumentId.parse(stored.get(ID)),
         stored.get(TITLE),

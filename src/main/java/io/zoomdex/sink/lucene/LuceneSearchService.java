@@ -10,6 +10,7 @@ import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
+import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.Snippet;
 import java.io.Closeable;
 import java.io.IOException;
@@ -285,7 +286,8 @@ public final class LuceneSearchService implements SearchService {
               LuceneSchema.startTime(fields),
               fields.get(LuceneSchema.HOST),
               LuceneSchema.duration(fields),
-              Float.isNaN(page[i].score) ? 0f : page[i].score));
+              Float.isNaN(page[i].score) ? 0f : page[i].score,
+              SeriesGrouping.seriesKey(LuceneSchema.sourceIds(fields))));
     }
     return hits;
   }

@@ -1,5 +1,6 @@
 package io.zoomdex.sink.lucene;
 
+import io.zoomdex.search.LenientQuery;
 import io.zoomdex.search.QuerySyntax;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,8 +14,9 @@ import org.apache.lucene.search.Query;
  * Turns a searcher's text into a query over title and body. Words must all match; phrases, {@code
  * OR}, {@code -word} and trailing wildcards keep their classic meaning. Field prefixes, ranges,
  * regular expressions, fuzzy and boost syntax are escaped (so {@code readers:bob} or a Zoom UUID
- * with slashes is just text). Text that still does not parse is searched as its plain words, so no
- * input is an error.
+ * with slashes is just text). Stray operators and parentheses are dropped first ({@link
+ * LenientQuery}); text that still does not parse is searched as its plain words, so no input is an
+ * error.
  */
 final class TextQueries {
 
@@ -31,7 +33,7 @@ final class TextQueries {
   /** The query for non-blank text; may match nothing (e.g. only stop words), never throws. */
   Query parse(String text) {
     try {
-      return newParser().parse(QuerySyntax.escapeAdvancedSyntax(text));
+      return newParser().parse(QuerySyntax.escapeAdvancedSyntax(LenientQuery.repair(text)));
     } catch (ParseException e) {
       return plainWords(text);
     }
@@ -55,6 +57,11 @@ final class TextQueries {
     MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);
+    // Split on whitespace: otherwise a stop word next to a single word ("budget the") makes the
+    // multi-field parser require the word in the title AND the body. A hyphenated word is then a
+    // phrase ("e-mail"), as it was before.
+    parser.setSplitOnWhitespace(true);
+    parser.setAutoGeneratePhraseQueries(true);
     return parser;
   }
 }

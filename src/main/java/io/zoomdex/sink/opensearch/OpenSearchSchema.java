@@ -46,7 +46,7 @@ final class OpenSearchSchema {
 
   /** Source fields a search hit needs: never the readers, never the (possibly huge) body. */
   static final List<String> HIT_FIELDS =
-      List.of(ID, TITLE, FIRST_LINE, HOST, START_TIME, DURATION, URL);
+      List.of(ID, TITLE, FIRST_LINE, HOST, START_TIME, DURATION, URL, SOURCE_IDS);
 
   /** Bumped when the mapping changes; new fields can be added in place, others need a rebuild. */
   static final int SCHEMA_VERSION = 1;
@@ -107,12 +107,17 @@ final class OpenSearchSchema {
   }
 
   /** The view of a stored source (readers, if present, are ignored). */
-  static DocumentView toView(JsonNode source) {
+  static Map<String, String> sourceIds(JsonNode source) {
     Map<String, String> sourceIds = new LinkedHashMap<>();
     source
         .path(SOURCE_IDS)
         .fields()
         .forEachRemaining(e -> sourceIds.put(e.getKey(), e.getValue().asText()));
+    return sourceIds;
+  }
+
+  static DocumentView toView(JsonNode source) {
+    Map<String, String> sourceIds = sourceIds(source);
     return new DocumentView(
         DocumentId.parse(source.path(ID).asText()),
         source.path(TITLE).asText(""),

@@ -16,6 +16,7 @@ import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
+import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.Snippet;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -252,7 +253,8 @@ public final class OpenSearchSearchService implements SearchService {
         OpenSearchSchema.startTime(source),
         source.path(OpenSearchSchema.HOST).asText(""),
         source.path(OpenSearchSchema.DURATION).asInt(0),
-        matchesAll || Double.isNaN(score) ? 0f : (float) score);
+        matchesAll || Double.isNaN(score) ? 0f : (float) score,
+        SeriesGrouping.seriesKey(OpenSearchSchema.sourceIds(source)));
   }
 
   private static Facets facets(JsonNode aggregations) {

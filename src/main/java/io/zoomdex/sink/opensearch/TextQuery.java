@@ -2,6 +2,7 @@ package io.zoomdex.sink.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.search.LenientQuery;
 import io.zoomdex.search.QuerySyntax;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -26,7 +27,7 @@ final class TextQuery {
    * @return a {@code query_string} query, or {@code match_none} when nothing searchable is left
    */
   static ObjectNode of(ObjectMapper json, String text) {
-    String escaped = QuerySyntax.escapeAdvancedSyntax(text);
+    String escaped = QuerySyntax.escapeAdvancedSyntax(LenientQuery.repair(text));
     return parses(escaped) ? queryString(json, escaped) : plainWords(json, text);
   }
 

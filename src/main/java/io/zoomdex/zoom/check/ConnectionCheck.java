@@ -35,6 +35,14 @@ public final class ConnectionCheck {
 
   private static final String SCOPE_FIX =
       "add it in the Zoom App Marketplace under the app's Scopes page, then reactivate the app";
+  private static final String SCOPES_FIX =
+      "add them in the Zoom App Marketplace under the app's Scopes page, then reactivate the app";
+
+  /** What the participant scope is for, since no call zoomdex makes can show it works. */
+  static final String PARTICIPANT_SCOPE_USE =
+      "No zoomdex call uses it: Zoom grants it for the live participant webhooks"
+          + " (meeting.participant_joined/left), which zoomdex does not subscribe to; participants"
+          + " are read after each meeting with meeting:read:list_past_participants:admin";
 
   private final ZoomClient client;
   private final Clock clock;
@@ -130,8 +138,8 @@ public final class ConnectionCheck {
                   ? ProbeStatus.MISSING_SCOPE
                   : ProbeStatus.WEBHOOK_ONLY,
               missing.contains(PARTICIPANT_WEBHOOKS)
-                  ? "Only used by webhooks; " + SCOPE_FIX + "."
-                  : "Only used by the participant webhooks; no REST call to probe."));
+                  ? PARTICIPANT_SCOPE_USE + ". It is in the required list; " + SCOPE_FIX + "."
+                  : PARTICIPANT_SCOPE_USE + "."));
 
       LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
       probe(
@@ -268,7 +276,7 @@ public final class ConnectionCheck {
                 + " ("
                 + String.join(", ", missing)
                 + "); "
-                + SCOPE_FIX
+                + (missing.size() == 1 ? SCOPE_FIX : SCOPES_FIX)
                 + ".",
             granted,
             List.copyOf(missing),

@@ -10,8 +10,8 @@ public enum ProbeStatus {
   NO_DATA("not probed (no data)"),
   /** Zoom refused for a known, harmless reason (plan without webinars, summary restricted). */
   NOT_AVAILABLE("not available"),
-  /** The scope is used only by webhooks; there is no REST call to probe. */
-  WEBHOOK_ONLY("webhooks only"),
+  /** The scope is for webhooks zoomdex does not subscribe to; there is no REST call to probe. */
+  WEBHOOK_ONLY("not used by zoomdex"),
   /** The call failed (unreachable, rate limited, unexpected answer). */
   FAILED("FAILED");
 

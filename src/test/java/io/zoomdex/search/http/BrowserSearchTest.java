@@ -167,6 +167,13 @@ class BrowserSearchTest {
     assertThat(page).contains("Results 1–3 of 3");
     WebElement cueTime = driver.findElement(By.cssSelector("#results .snippet .time"));
     assertThat(cueTime.getText()).isEqualTo("00:12:34");
+    // The time is a link to the recording (Zoom documents no start-at-a-moment parameter).
+    assertThat(cueTime.getTagName()).isEqualTo("a");
+    assertThat(cueTime.getAttribute("href")).isEqualTo("https://zoom.us/j/abc/DEF+ghi==");
+    assertThat(cueTime.getAttribute("title")).contains("00:12:34");
+    // Dates name their time zone, as the CLI says UTC.
+    assertThat(driver.findElement(By.cssSelector("#results .meta time")).getText())
+        .matches(".*\\b(UTC|GMT[+-]?[0-9:]*|[A-Z]{3,5})$");
     assertThat(cueTime.findElement(By.xpath("..")).getText())
         .contains("Bob Jones: The budget is tight")
         .doesNotContain("[00:12:34]");
@@ -189,6 +196,87 @@ class BrowserSearchTest {
                 .getAttribute("aria-pressed"))
         .isEqualTo("true");
     screenshot("search-facet.png");
+  }
+
+  @Test
+  void recurringSeries_showsOnceWithNMoreFromThisSeries_thatOpenInPlace() throws Exception {
+    signIn(fixture.tokens.create(ServerFixture.DANA, false).token());
+    search("forecast");
+    waitForHits(1);
+
+    WebElement more = driver.findElement(By.cssSelector("#results .more-series"));
+    assertThat(more.getText()).isEqualTo("3 more from this series");
+    assertThat(driver.findElements(By.cssSelector("#results .series-hit")))
+        .allMatch(row -> !row.isDisplayed());
+    more.click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results .series-hit"), 3));
+    assertThat(driver.findElements(By.cssSelector("#results .series-hit")))
+        .allMatch(WebElement::isDisplayed)
+        .extracting(row -> row.getAttribute("data-id"))
+        .doesNotContain("past_meeting:forecast4==");
+    assertThat(more.getAttribute("aria-expanded")).isEqualTo("true");
+    screenshot("series-desktop.png");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    assertOneHeaderLine();
+    screenshot("series-phone.png");
+  }
+
+  /** The header is one line: no taller than its brand's line and a little padding. */
+  private void assertOneHeaderLine() {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    Number header = (Number) js.executeScript("return document.querySelector('.bar').offsetHeight");
+    Number brand =
+        (Number) js.executeScript("return document.querySelector('.brand').offsetHeight");
+    assertThat(header.doubleValue()).as("one header line").isLessThan(brand.doubleValue() * 2.5);
+    Number signOut =
+        (Number) js.executeScript("return document.getElementById('sign-out').offsetHeight");
+    assertThat(signOut.doubleValue())
+        .as("'Sign out' on one line")
+        .isLessThan(brand.doubleValue() * 1.5);
+  }
+
+  @Test
+  void phone_oneLineHeader_facetsBehindAButton_andTheFirstResultOnTheFirstScreen()
+      throws Exception {
+    startServer(fixture.settings().withDemoPeople(List.of(ALICE, CAROL)));
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.get(server.uri().toString());
+    // On a phone the picker alone says who is searching (the "signed in as" text is hidden).
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+    assertThat(
+            new Select(driver.findElement(By.id("demo-person"))).getFirstSelectedOption().getText())
+        .isEqualTo(ALICE);
+    assertThat(driver.findElement(By.id("signed-in")).isDisplayed()).isFalse();
+    search("retro");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Results 1–10"));
+
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    Number header = (Number) js.executeScript("return document.querySelector('.bar').offsetHeight");
+    Number brand =
+        (Number) js.executeScript("return document.querySelector('.brand').offsetHeight");
+    assertThat(header.doubleValue()).as("one header line").isLessThan(brand.doubleValue() * 2.5);
+    assertThat(driver.findElement(By.id("facets")).isDisplayed()).isFalse();
+    Number firstHitBottom =
+        (Number)
+            js.executeScript(
+                "return document.querySelector('#results li.hit h2').getBoundingClientRect()"
+                    + ".bottom");
+    Number screen = (Number) js.executeScript("return window.innerHeight");
+    assertThat(firstHitBottom.doubleValue())
+        .as("the first result's title is on the first screen")
+        .isLessThan(screen.doubleValue() / 2);
+    screenshot("phone-results.png");
+
+    driver.findElement(By.id("facets-toggle")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("facets")));
+    assertThat(driver.findElement(By.id("facets-toggle")).getAttribute("aria-expanded"))
+        .isEqualTo("true");
+    screenshot("phone-filters-open.png");
+
+    driver.manage().window().setSize(new Dimension(1280, 900));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("facets-toggle")));
+    assertThat(driver.findElement(By.id("facets")).isDisplayed()).isTrue();
+    screenshot("desktop-results.png");
   }
 
   @Test

@@ -235,6 +235,46 @@ class SearchApiTest {
   }
 
   @Test
+  void search_strayOperators_findWhatTheWordAloneFinds_neverASilentZero() throws Exception {
+    List<String> alone = ids(http.getAs(alice, "/api/search?q=budget").json());
+
+    assertThat(alone).hasSize(3);
+    for (String query : List.of("budget AND(", "AND budget", "budget OR")) {
+      JsonNode results = http.getAs(alice, "/api/search?q=" + encode(query)).json();
+      assertThat(ids(results)).as(query).containsExactlyInAnyOrderElementsOf(alone);
+    }
+  }
+
+  @Test
+  void search_recurringSeries_isOneHitWithItsReadableOthers_unlessGroupIsNone() throws Exception {
+    String dana = fixture.tokens.create(ServerFixture.DANA, false).token();
+
+    JsonNode grouped = http.getAs(dana, "/api/search?q=forecast").json();
+    JsonNode every = http.getAs(dana, "/api/search?q=forecast&group=none").json();
+    HttpTestClient.Reply bad = http.getAs(dana, "/api/search?q=forecast&group=thread");
+
+    assertThat(grouped.path("grouped_by").asText()).isEqualTo("series");
+    assertThat(grouped.path("total").asLong()).isEqualTo(1);
+    JsonNode head = grouped.path("hits").get(0);
+    assertThat(head.path("series").asText()).isEqualTo("meeting:7000");
+    assertThat(head.path("more_from_series").asInt())
+        .isEqualTo(ServerFixture.FORECASTS_DANA_READS - 1);
+    assertThat(head.path("series_hits")).hasSize(ServerFixture.FORECASTS_DANA_READS - 1);
+    assertThat(ids(every)).hasSize(ServerFixture.FORECASTS_DANA_READS);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.error()).contains("'group' must be series or none");
+  }
+
+  @Test
+  void search_transcriptSnippet_saysItsSecondsIntoTheRecording() throws Exception {
+    JsonNode results = http.getAs(alice, "/api/search?q=tight&type=transcript").json();
+
+    JsonNode snippet = results.path("hits").get(0).path("snippets").get(0);
+    assertThat(snippet.path("time").asText()).isEqualTo("00:12:34");
+    assertThat(snippet.path("time_seconds").asInt()).isEqualTo(12 * 60 + 34);
+  }
+
+  @Test
   void search_veryLongInputs_areBoundedWithoutEchoingThem() throws Exception {
     String longQuery = "budget ".repeat(800);
     HttpTestClient.Reply longQ = http.getAs(alice, "/api/search?q=" + encode(longQuery));

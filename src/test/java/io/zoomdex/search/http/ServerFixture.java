@@ -34,6 +34,11 @@ final class ServerFixture implements AutoCloseable {
   static final int RETROS_IN_MARCH = 16;
   static final int RETROS_IN_APRIL = 7;
 
+  /** Dana reads four instances of one recurring series (and one more instance nobody may read). */
+  static final String DANA = "dana@example.com";
+
+  static final int FORECASTS_DANA_READS = 4;
+
   final Path data;
   final SearchService search;
   final ApiTokenStore tokens;
@@ -78,6 +83,20 @@ final class ServerFixture implements AutoCloseable {
               i % 2 == 0 ? SearchFixtures.ALICE : SearchFixtures.BOB,
               first.plus(Duration.ofDays(2L * i)),
               Readers.of(List.of(SearchFixtures.ALICE, SearchFixtures.BOB))));
+    }
+    for (int week = 0; week <= FORECASTS_DANA_READS; week++) {
+      String uuid = "forecast" + week + "==";
+      documents.add(
+          new Document(
+              new DocumentId(DocumentType.PAST_MEETING, uuid),
+              "Weekly forecast",
+              "Forecast review for week " + week + ": pipeline and hiring.",
+              DANA,
+              Instant.parse("2024-05-06T09:00:00Z").plus(Duration.ofDays(7L * week)),
+              30,
+              "https://zoom.us/meeting/7000",
+              week < FORECASTS_DANA_READS ? Readers.of(List.of(DANA)) : Readers.NOBODY,
+              java.util.Map.of("meeting_id", "7000", "uuid", uuid)));
     }
     return documents;
   }
