@@ -103,6 +103,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void mcp_servesSearchToAssistants_throughTheServersTokenCheck() {
+    onlyDependsOn(
+            "io.zoomdex.mcp..",
+            "io.zoomdex.mcp..",
+            "io.zoomdex.search..",
+            "io.zoomdex.document..",
+            "io.zoomdex.config..")
+        .check(production);
+  }
+
+  @Test
   void onlyTheCommandLine_wiresRoomsTogether() {
     noClasses()
         .that()
