@@ -35,5 +35,11 @@ public final class ExitCodes {
   /** Another crawl or serve's webhook worker or scheduler is writing to the same --data. */
   public static final int BUSY = 9;
 
+  /** {@code zoomdex mcp}: serve refused the API token (credentials refused, as {@link #AUTH}). */
+  public static final int TOKEN_REFUSED = AUTH;
+
+  /** {@code zoomdex mcp}: serve could not be reached (as {@link #ZOOM_UNAVAILABLE} for Zoom). */
+  public static final int SERVER_UNREACHABLE = ZOOM_UNAVAILABLE;
+
   private ExitCodes() {}
 }
