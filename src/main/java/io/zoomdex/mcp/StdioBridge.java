@@ -149,6 +149,7 @@ public final class StdioBridge implements AutoCloseable {
     } catch (RuntimeException e) {
       BridgeException failure = failure(e, server);
       LOG.warn("{}", failure.getMessage());
+      LOG.debug("The forwarded call failed", e);
       return ToolOutput.error(failure.getMessage());
     }
   }
