@@ -45,26 +45,27 @@ final class ZoomdexTools {
       {"type": "object", "additionalProperties": false, "properties": {
         "query": {"type": "string", "maxLength": 1000, "description":
           "What to look for in Zoom meetings, webinars, summaries and transcripts. Words all match; \\"quoted phrases\\", OR, -excluded and prefix* work. Empty lists everything readable, newest first."},
-        "type": {"type": "string", "enum": %s, "description": "Only this kind of document."},
+        "type": {"type": "string", "enum": {TYPES}, "description": "Only this kind of document."},
         "host": {"type": "string", "description": "Only documents hosted by this email."},
         "from": {"type": "string", "description": "Only documents starting on or after this day, YYYY-MM-DD (UTC)."},
         "to": {"type": "string", "description": "Only documents starting on or before this day, YYYY-MM-DD (UTC)."},
-        "limit": {"type": "integer", "minimum": 1, "maximum": %d, "description": "How many hits (default 10)."},
+        "limit": {"type": "integer", "minimum": 1, "maximum": {MAX_LIMIT}, "description": "How many hits (default 10)."},
         "offset": {"type": "integer", "minimum": 0, "description": "Hits to skip, for the next page."}
       }}
       """
-          .formatted(TYPES, ToolArguments.MAX_LIMIT);
+          .replace("{TYPES}", TYPES)
+          .replace("{MAX_LIMIT}", Integer.toString(ToolArguments.MAX_LIMIT));
 
   private static final String NULLABLE_STRING = "{\"type\": [\"string\", \"null\"]}";
 
   private static final String COMMON_FIELDS =
       """
         "id": {"type": "string"}, "type": {"type": "string"}, "title": {"type": "string"},
-        "start_time": %1$s, "host_email": {"type": "string"},
+        "start_time": {NULLABLE}, "host_email": {"type": "string"},
         "duration_minutes": {"type": "integer"}, "url": {"type": "string"},
         "api_url": {"type": "string"}
       """
-          .formatted(NULLABLE_STRING);
+          .replace("{NULLABLE}", NULLABLE_STRING);
 
   static final String SEARCH_OUTPUT =
       """
@@ -75,30 +76,32 @@ final class ZoomdexTools {
         "offset": {"type": "integer"},
         "hits": {"type": "array", "items": {"type": "object",
           "required": ["id", "type", "title", "url", "api_url", "snippet"],
-          "properties": {%s,
-            "snippet": {"type": "string"}, "passage_time": %s,
+          "properties": {{COMMON},
+            "snippet": {"type": "string"}, "passage_time": {NULLABLE},
             "passage_offset_seconds": {"type": ["integer", "null"]}, "score": {"type": "number"}}}}
       }}
       """
-          .formatted(COMMON_FIELDS, NULLABLE_STRING);
+          .replace("{COMMON}", COMMON_FIELDS)
+          .replace("{NULLABLE}", NULLABLE_STRING);
 
   static final String FETCH_INPUT =
       """
       {"type": "object", "additionalProperties": false, "required": ["id"], "properties": {
         "id": {"type": "string", "maxLength": 512, "description": "The document id from a search hit, e.g. meeting:123 or transcript:UUID."},
-        "max_chars": {"type": "integer", "minimum": 1, "maximum": %d, "description": "Longest body to return (default %d)."}
+        "max_chars": {"type": "integer", "minimum": 1, "maximum": {MAX}, "description": "Longest body to return (default {DEFAULT})."}
       }}
       """
-          .formatted(ToolArguments.MAX_FETCH_CHARS, ToolArguments.DEFAULT_FETCH_CHARS);
+          .replace("{MAX}", Integer.toString(ToolArguments.MAX_FETCH_CHARS))
+          .replace("{DEFAULT}", Integer.toString(ToolArguments.DEFAULT_FETCH_CHARS));
 
   static final String FETCH_OUTPUT =
       """
       {"type": "object", "required": ["id", "type", "title", "url", "api_url", "body", "truncated"],
-       "properties": {%s,
+       "properties": {{COMMON},
         "body": {"type": "string"}, "body_chars": {"type": "integer"}, "truncated": {"type": "boolean"}
       }}
       """
-          .formatted(COMMON_FIELDS);
+          .replace("{COMMON}", COMMON_FIELDS);
 
   static final String WHOAMI_OUTPUT =
       """

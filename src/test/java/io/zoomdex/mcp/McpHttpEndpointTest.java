@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -264,6 +266,49 @@ class McpHttpEndpointTest {
     token.set(server.tokenFor("stranger@example.com"));
 
     assertThat(hitIds(search(client, Map.of("query", "budget")))).isEmpty();
+  }
+
+  @Test
+  void argumentsNamingAnotherPerson_changeNothing_theTokenDecides() {
+    McpSyncClient bob = connect(server.tokenFor(BOB));
+
+    CallToolResult result =
+        search(
+            bob,
+            Map.of(
+                "query", "budget", "as", ALICE, "searcher", ALICE, "user", ALICE, "email", ALICE));
+
+    assertThat(hitIds(result))
+        .containsExactlyInAnyOrder(
+            SearchFixtures.BUDGET_MEETING.toString(), SearchFixtures.STANDUP.toString());
+    assertThat(text(result)).contains("searched as " + BOB);
+  }
+
+  @Test
+  void structuredResults_conformToTheDeclaredOutputSchemas() {
+    McpSyncClient alice = connect(server.tokenFor(ALICE));
+    Map<String, Tool> tools = new java.util.HashMap<>();
+    alice.listTools().tools().forEach(tool -> tools.put(tool.name(), tool));
+    JsonSchemaValidator validator = new DefaultJsonSchemaValidator();
+
+    Map<String, CallToolResult> results =
+        Map.of(
+            "search", search(alice, Map.of("query", "budget")),
+            "fetch",
+                alice.callTool(
+                    new CallToolRequest(
+                        "fetch", Map.of("id", SearchFixtures.BUDGET_TRANSCRIPT.toString()))),
+            "whoami", alice.callTool(new CallToolRequest("whoami", Map.of())));
+
+    results.forEach(
+        (name, result) -> {
+          assertThat(validator.validateSchema(tools.get(name).outputSchema()).valid())
+              .as(name)
+              .isTrue();
+          JsonSchemaValidator.ValidationResponse check =
+              validator.validate(tools.get(name).outputSchema(), result.structuredContent());
+          assertThat(check.valid()).as(name + ": " + check.errorMessage()).isTrue();
+        });
   }
 
   @Test
