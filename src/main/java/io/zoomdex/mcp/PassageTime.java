@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When in a recording a transcript passage is said: the first cue time the crawl wrote at the start
- * of a line ({@code [hh:mm:ss]}) inside the snippet.
+ * When in a recording a transcript passage is said: the snippet's own offset when the search gave
+ * one, else the first cue time the crawl wrote at the start of a line ({@code [hh:mm:ss]}) inside
+ * the snippet.
  *
  * @param text the time as written, {@code hh:mm:ss}
  * @param seconds the same, in seconds from the start of the recording
@@ -16,8 +17,12 @@ record PassageTime(String text, int seconds) {
 
   private static final Pattern CUE_TIME = Pattern.compile("\\[(\\d{2}):(\\d{2}):(\\d{2})]");
 
-  /** The first cue time in the snippet, or empty when it holds none. */
+  /** The snippet's offset or first cue time, or empty when it has neither. */
   static Optional<PassageTime> of(Snippet snippet) {
+    if (snippet.at().isPresent()) {
+      return Optional.of(
+          new PassageTime(snippet.offsetText(), (int) snippet.at().get().toSeconds()));
+    }
     Matcher time = CUE_TIME.matcher(snippet.text());
     if (!time.find()) {
       return Optional.empty();

@@ -3,6 +3,7 @@ package io.zoomdex.mcp;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.search.BadQueryException;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +46,8 @@ final class ToolArguments {
     int limit = number(args, "limit", SearchRequest.DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = number(args, "offset", 0, 0, SearchRequest.MAX_WINDOW - limit);
     try {
-      // MODE: where the semantic branch's SearchRequest.mode is set from a "mode" argument
-      // (keyword|semantic|hybrid, default hybrid) once it lands; ZoomdexTools.SEARCH_INPUT then
-      // gains the same property.
-      return new SearchRequest(searcher, query, type, host, from, to, limit, offset);
+      SearchMode mode = SearchMode.parse(text(args, "mode", MAX_SHORT_CHARS));
+      return new SearchRequest(searcher, query, type, host, from, to, limit, offset, mode);
     } catch (BadQueryException e) {
       throw new ToolArgumentException(e.getMessage());
     }

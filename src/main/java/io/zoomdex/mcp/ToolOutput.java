@@ -67,6 +67,7 @@ final class ToolOutput {
     Map<String, Object> structured = new LinkedHashMap<>();
     structured.put("searched_as", results.principal());
     structured.put("query", request.query());
+    structured.put("mode", request.mode().label());
     structured.put("total", results.total());
     structured.put("total_exact", results.totalExact());
     structured.put("offset", request.offset());

@@ -44,7 +44,8 @@ final class ZoomdexTools {
       """
       {"type": "object", "additionalProperties": false, "properties": {
         "query": {"type": "string", "maxLength": 1000, "description":
-          "What to look for in Zoom meetings, webinars, summaries and transcripts. Words all match; \\"quoted phrases\\", OR, -excluded and prefix* work. Empty lists everything readable, newest first."},
+          "What to look for in Zoom meetings, webinars, summaries and transcripts: a question or words (\\"quoted phrases\\", OR, -excluded and prefix* work on the words). Empty lists everything readable, newest first."},
+        "mode": {"type": "string", "enum": ["hybrid", "semantic", "keyword"], "description": "How the query is matched: hybrid (default) by meaning and by words, semantic by meaning only, keyword by words only."},
         "type": {"type": "string", "enum": {TYPES}, "description": "Only this kind of document."},
         "host": {"type": "string", "description": "Only documents hosted by this email."},
         "from": {"type": "string", "description": "Only documents starting on or after this day, YYYY-MM-DD (UTC)."},
@@ -71,7 +72,7 @@ final class ZoomdexTools {
       """
       {"type": "object", "required": ["searched_as", "query", "total", "total_exact", "offset", "hits"],
        "properties": {
-        "searched_as": {"type": "string"}, "query": {"type": "string"},
+        "searched_as": {"type": "string"}, "query": {"type": "string"}, "mode": {"type": "string"},
         "total": {"type": "integer"}, "total_exact": {"type": "boolean"},
         "offset": {"type": "integer"},
         "hits": {"type": "array", "items": {"type": "object",

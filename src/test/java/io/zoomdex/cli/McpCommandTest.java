@@ -72,10 +72,13 @@ class McpCommandTest {
     CommandLine cli = new CommandLine(serve);
     ServingLine out = new ServingLine();
     cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(new StringWriter(), true));
+    StringWriter serveErr = new StringWriter();
+    cli.setErr(new PrintWriter(serveErr, true));
     serveExit =
         CompletableFuture.supplyAsync(() -> cli.execute("--data", data.toString(), "--port", "0"));
-    assertThat(out.printed.await(60, TimeUnit.SECONDS)).as("serve's MCP line").isTrue();
+    assertThat(out.printed.await(60, TimeUnit.SECONDS))
+        .as("serve's MCP line; %s", serveErr)
+        .isTrue();
     Matcher url =
         Pattern.compile("MCP for AI assistants .*: (http://127\\.0\\.0\\.1:\\d+)/mcp")
             .matcher(out.toString());

@@ -312,6 +312,24 @@ class McpHttpEndpointTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void mode_isHybridByDefault_andCanBeChosen() {
+    McpSyncClient alice = connect(server.tokenFor(ALICE));
+
+    CallToolResult byDefault = search(alice, Map.of("query", "budget"));
+    CallToolResult keyword = search(alice, Map.of("query", "budget", "mode", "keyword"));
+    CallToolResult unknown = search(alice, Map.of("query", "budget", "mode", "psychic"));
+
+    assertThat(((Map<String, Object>) byDefault.structuredContent()).get("mode"))
+        .isEqualTo("hybrid");
+    assertThat(((Map<String, Object>) keyword.structuredContent()).get("mode"))
+        .isEqualTo("keyword");
+    assertThat(hitIds(keyword)).hasSize(3);
+    assertThat(unknown.isError()).isTrue();
+    assertThat(text(unknown)).contains("use keyword, semantic or hybrid");
+  }
+
+  @Test
   void badArguments_areOnePlainSentence() {
     McpSyncClient alice = connect(server.tokenFor(ALICE));
 
