@@ -6,6 +6,7 @@ import io.zoomdex.cli.CommandLineMistakes;
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.cli.McpCommand;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CrawlCommand.class,
       DemoCommand.class,
+      McpCommand.class,
       SearchCommand.class,
       ServeCommand.class,
       SimulateCommand.class,

@@ -41,5 +41,11 @@ public final class ExitCodes {
    */
   public static final int UNKNOWN_PERSON = 10;
 
+  /** {@code zoomdex mcp}: serve refused the API token (credentials refused, as {@link #AUTH}). */
+  public static final int TOKEN_REFUSED = AUTH;
+
+  /** {@code zoomdex mcp}: serve could not be reached (as {@link #ZOOM_UNAVAILABLE} for Zoom). */
+  public static final int SERVER_UNREACHABLE = ZOOM_UNAVAILABLE;
+
   private ExitCodes() {}
 }

@@ -3,6 +3,7 @@ package io.zoomdex.cli;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.mcp.McpHttpEndpoint;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Serves the search page and API over DIR/index until stopped (Ctrl-C).",
       "Callers sign in with tokens from `zoomdex token create`; each sees only what they may read.",
+      "AI assistants connect to the MCP endpoint /mcp (streamable HTTP) with the same tokens.",
       "With ZOOM_WEBHOOK_SECRET set (or zoom.webhook_secret in --config), also accepts Zoom's"
           + " webhooks at POST /webhooks/zoom and re-reads what they name (needs the Zoom"
           + " credentials, as for crawl).",
@@ -194,13 +196,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
     try (SearchService search = index.openSearch(data, environment);
         ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
-        Background background = background(schedule, firstDay)) {
+        Background background = background(schedule, firstDay);
+        McpHttpEndpoint mcp = new McpHttpEndpoint(search, BuildVersion.get())) {
       SearchServerSettings settings =
           SearchServerSettings.of(search, tokens)
               .withRuns(new StateStoreRunHistory(data))
               .withAddress(bind, port)
               .withTrustedHeader(trusted)
-              .withWebhooks(background.receiver);
+              .withWebhooks(background.receiver)
+              .withServlet(mcp.servlet());
       SearchServer server;
       try {
         server = SearchServer.start(settings);
@@ -225,6 +229,9 @@ public final class ServeCommand implements Callable<Integer> {
       try (server) {
         background.start();
         out.println("Serving " + server.uri() + " (Ctrl-C stops)");
+        out.println(
+            "MCP for AI assistants (streamable HTTP, bearer token): "
+                + server.uri().resolve(McpHttpEndpoint.PATH));
         if (background.receiver != null) {
           out.println("Zoom webhooks: " + server.uri() + "webhooks/zoom");
         }

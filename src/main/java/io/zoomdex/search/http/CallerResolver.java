@@ -50,7 +50,7 @@ final class CallerResolver {
     if (proxied.isPresent()) {
       return proxied.get();
     }
-    return tokenCaller(ctx.header("Authorization"));
+    return resolveToken(ctx.header("Authorization"));
   }
 
   private Caller demoCaller(String pickedRaw) {
@@ -93,7 +93,12 @@ final class CallerResolver {
     }
   }
 
-  private Caller tokenCaller(String authorization) {
+  /**
+   * The caller named by an {@code Authorization: Bearer TOKEN} header, and by nothing else.
+   *
+   * @throws ApiError 401 when the header is missing or malformed, or the token unknown or revoked
+   */
+  Caller resolveToken(String authorization) {
     if (authorization == null || authorization.isBlank()) {
       throw ApiError.unauthorized(
           "Sign in: send your API token as 'Authorization: Bearer TOKEN' (make one with"

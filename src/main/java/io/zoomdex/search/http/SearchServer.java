@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: Prometheus text (admin tokens only)
  *   <li>{@code POST /webhooks/zoom}: Zoom's webhook deliveries, authenticated by their signature;
  *       only when the settings have a {@link WebhookEndpoint}
+ *   <li>each {@link TokenServlet} of the settings (e.g. {@code /mcp}), behind the token check
  * </ul>
  *
  * Every other {@code /api} request needs a caller (see {@link CallerResolver}); errors are {@code
@@ -154,6 +156,15 @@ public final class SearchServer implements AutoCloseable {
     if (settings.webhooks() != null) {
       config.routes.post("/webhooks/zoom", this::webhook);
     }
+    // Mounted in Jetty beside Javalin's own servlet: an exact path wins over Javalin's "/*".
+    config.jetty.modifyServletContextHandler(
+        handler -> {
+          for (TokenServlet mounted : settings.servlets()) {
+            ServletHolder holder = new ServletHolder(new TokenGuard(callers, mounted.servlet()));
+            holder.setAsyncSupported(true);
+            handler.addServlet(holder, mounted.path());
+          }
+        });
     config.routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), error(e)));
     config.routes.exception(
         BadQueryException.class, (e, ctx) -> send(ctx, 400, SearchJson.error(e.getMessage())));

@@ -3,6 +3,7 @@ package io.zoomdex.search.http;
 import io.zoomdex.document.Readers;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.search.auth.ApiTokenStore;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,8 @@ import java.util.Set;
  * @param demoPeople the people a caller may pick to search as; empty (the default) turns demo mode
  *     off, and only the simulator-backed demo may turn it on
  * @param webhooks what answers {@code POST /webhooks/zoom}, or null (the default) for no such route
+ * @param servlets servlets mounted behind the API-token check (e.g. the MCP endpoint); none by
+ *     default
  */
 public record SearchServerSettings(
     SearchService search,
@@ -31,7 +34,8 @@ public record SearchServerSettings(
     int port,
     TrustedIdentityHeader trustedHeader,
     List<String> demoPeople,
-    WebhookEndpoint webhooks) {
+    WebhookEndpoint webhooks,
+    List<TokenServlet> servlets) {
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -54,12 +58,13 @@ public record SearchServerSettings(
       }
     }
     demoPeople = List.copyOf(people);
+    servlets = List.copyOf(servlets);
   }
 
   /** Loopback, any free port, no trusted header, no demo mode, no crawl history. */
   public static SearchServerSettings of(SearchService search, ApiTokenStore tokens) {
     return new SearchServerSettings(
-        search, tokens, RunHistory.NONE, LOOPBACK, 0, null, List.of(), null);
+        search, tokens, RunHistory.NONE, LOOPBACK, 0, null, List.of(), null, List.of());
   }
 
   /** Whether callers may pick whom to search as. */
@@ -69,29 +74,45 @@ public record SearchServerSettings(
 
   public SearchServerSettings withRuns(RunHistory newRuns) {
     return new SearchServerSettings(
-        search, tokens, newRuns, bindAddress, port, trustedHeader, demoPeople, webhooks);
+        search, tokens, newRuns, bindAddress, port, trustedHeader, demoPeople, webhooks, servlets);
   }
 
   public SearchServerSettings withAddress(String newBindAddress, int newPort) {
     return new SearchServerSettings(
-        search, tokens, runs, newBindAddress, newPort, trustedHeader, demoPeople, webhooks);
+        search,
+        tokens,
+        runs,
+        newBindAddress,
+        newPort,
+        trustedHeader,
+        demoPeople,
+        webhooks,
+        servlets);
   }
 
   /** Believes {@code header} on requests from the proxy; null turns it off. */
   public SearchServerSettings withTrustedHeader(TrustedIdentityHeader header) {
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, header, demoPeople, webhooks);
+        search, tokens, runs, bindAddress, port, header, demoPeople, webhooks, servlets);
   }
 
   /** Demo mode with these people in the picker; empty turns it off. For the demo command only. */
   public SearchServerSettings withDemoPeople(List<String> people) {
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, trustedHeader, people, webhooks);
+        search, tokens, runs, bindAddress, port, trustedHeader, people, webhooks, servlets);
   }
 
   /** Serves {@code POST /webhooks/zoom} with this endpoint; null removes the route. */
   public SearchServerSettings withWebhooks(WebhookEndpoint endpoint) {
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, trustedHeader, demoPeople, endpoint);
+        search, tokens, runs, bindAddress, port, trustedHeader, demoPeople, endpoint, servlets);
+  }
+
+  /** Also mounts {@code servlet} at its path, behind the API-token check. */
+  public SearchServerSettings withServlet(TokenServlet servlet) {
+    List<TokenServlet> more = new ArrayList<>(servlets);
+    more.add(servlet);
+    return new SearchServerSettings(
+        search, tokens, runs, bindAddress, port, trustedHeader, demoPeople, webhooks, more);
   }
 }
