@@ -7,6 +7,7 @@ import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
 import io.zoomdex.cli.McpCommand;
+import io.zoomdex.cli.ReembedCommand;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       McpCommand.class,
       SearchCommand.class,
+      ReembedCommand.class,
       ServeCommand.class,
       SimulateCommand.class,
       StatusCommand.class,

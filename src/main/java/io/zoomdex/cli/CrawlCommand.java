@@ -168,6 +168,7 @@ public final class CrawlCommand implements Callable<Integer> {
       err.println(InternalFailure.sentence("The crawl", e));
       return ExitCodes.INTERNAL_ERROR;
     } finally {
+      index.close();
       out.flush();
       err.flush();
     }

@@ -52,6 +52,7 @@ final class SearchJson {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("principal", results.principal());
     json.put("query", request.query());
+    json.put("mode", request.mode().label());
     json.put("total", results.total());
     // "eq": total is exact; "gte": at least total match (counting stopped at the cap).
     json.put("total_relation", results.totalExact() ? "eq" : "gte");
@@ -98,11 +99,12 @@ final class SearchJson {
     }
     json.put("highlights", ranges);
     json.put("html", snippet.html());
-    if (transcript) {
-      String time = cueTime(snippet);
+    if (transcript || snippet.offset() != null) {
+      // Where the passage is said: hh:mm:ss and seconds into the recording. Zoom documents no
+      // parameter that starts a play or share URL at a moment, so clients link the time to the
+      // recording and show where to seek.
+      String time = snippet.offset() != null ? snippet.offsetText() : cueTime(snippet);
       json.put("time", time);
-      // Seconds into the recording. Zoom documents no parameter that starts a play or share URL
-      // at a moment, so clients link the time to the recording and show where to seek.
       json.put("time_seconds", time == null ? null : seconds(time));
     }
     return json;
