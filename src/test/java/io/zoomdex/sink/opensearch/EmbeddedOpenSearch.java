@@ -19,9 +19,9 @@ import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
- * A real single-node OpenSearch 2.19.6 in this JVM, from the Maven Central jars, on 127.0.0.1 with
- * random ports and its own temporary home. About 2.5 s to start; {@link #close()} stops it and
- * deletes its home.
+ * A real single-node OpenSearch 2.19.6 in this JVM, from the Maven Central jars, with the k-NN
+ * plugin ({@link KnnPluginJars}), on 127.0.0.1 with random ports and its own temporary home. {@link
+ * #close()} stops it and deletes its home.
  */
 public final class EmbeddedOpenSearch implements AutoCloseable {
 
@@ -65,7 +65,10 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             .put("indices.queries.cache.size", "5%")
             .put("indices.fielddata.cache.size", "5%")
             .build();
-    Node node = new PluginNode(settings, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
+    Node node =
+        new PluginNode(
+            settings,
+            List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, KnnPluginJars.load()));
     try {
       node.start();
     } catch (Exception e) {
