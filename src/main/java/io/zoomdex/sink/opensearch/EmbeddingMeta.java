@@ -2,6 +2,7 @@ package io.zoomdex.sink.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.embed.EmbeddingModelId;
 import java.util.Optional;
 
@@ -31,23 +32,27 @@ final class EmbeddingMeta {
   }
 
   /**
-   * Checks that an index whose vectors are {@code recorded} may take or answer vectors of {@code
-   * wanted}.
+   * Checks that an index whose vectors are {@code recorded} may be written or searched with {@code
+   * configured}: both the same model, or both none. OpenSearch cannot change a vector field's
+   * dimension nor add HNSW fields to an existing index, so any difference means a rebuild.
    *
-   * @throws OpenSearchFailure (not retryable) naming both models and the fix when they differ
+   * @throws ConfigException naming both and the fix when they differ
    */
-  static void requireSame(String index, EmbeddingModelId recorded, EmbeddingModelId wanted) {
-    if (!recorded.equals(wanted)) {
-      throw new OpenSearchFailure(
-          "The OpenSearch index "
-              + index
-              + " holds vectors of the embedding model "
-              + recorded
-              + ", not "
-              + wanted
-              + "; use the same model, or rebuild the vectors for the new one (zoomdex reembed)"
-              + " so that vectors of two models are never mixed.",
-          false);
+  static void requireSame(
+      String index, Optional<EmbeddingModelId> recorded, Optional<EmbeddingModelId> configured) {
+    if (recorded.equals(configured)) {
+      return;
     }
+    String has = recorded.map(model -> "vectors of " + model).orElse("no vectors");
+    String wants = configured.map(model -> "uses " + model).orElse("uses no embedding model");
+    throw new ConfigException(
+        "The OpenSearch index "
+            + index
+            + " holds "
+            + has
+            + " but this run "
+            + wants
+            + "; rebuild it with a full crawl into a new index (--opensearch-index NAME), or"
+            + " configure the index's model again.");
   }
 }

@@ -1,5 +1,6 @@
 package io.zoomdex.sink.opensearch;
 
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.Change;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.embed.EmbeddingException;
@@ -85,9 +86,9 @@ public final class OpenSearchIndexSink implements IndexSink {
   /**
    * As {@link #open(OpenSearchSettings)}, writing each document's passages with their vectors.
    *
-   * @param vectors cuts and embeds passages; closed with this sink. Null for keyword search only
-   * @throws SinkException also (fatal) when the index holds another model's vectors or the cluster
-   *     has no k-NN plugin
+   * @param vectors cuts and embeds passages (not closed by this sink); null for keyword search only
+   * @throws ConfigException when the index holds another model's vectors (or none, or vectors while
+   *     {@code vectors} is null), or the cluster has no k-NN plugin
    */
   public static OpenSearchIndexSink open(OpenSearchSettings settings, PassageVectors vectors)
       throws SinkException {
@@ -110,15 +111,15 @@ public final class OpenSearchIndexSink implements IndexSink {
     try {
       sink.indexes.ensureReady(vectors == null ? null : vectors.model());
       return sink;
+    } catch (ConfigException e) {
+      sink.close();
+      throw e;
     } catch (IOException | OpenSearchFailure e) {
       boolean retryable = !(e instanceof OpenSearchFailure failure) || failure.retryable();
       try {
         sink.close();
       } catch (SinkException suppressed) {
         e.addSuppressed(suppressed);
-      }
-      if (e instanceof OpenSearchFailure failure && !failure.retryable()) {
-        throw new SinkException(failure.getMessage(), false, e); // already the whole sentence
       }
       throw new SinkException(
           "Could not prepare the OpenSearch index "
@@ -272,7 +273,6 @@ public final class OpenSearchIndexSink implements IndexSink {
     waiting.clear();
     if (pending != null) {
       pending.discard();
-      vectors.close();
     }
     if (ownsConnection) {
       try {

@@ -3,6 +3,7 @@ package io.zoomdex.sink.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.embed.EmbeddingModelId;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,41 +42,25 @@ public final class OpenSearchIndexes {
    * creates generation 1 behind it when absent, else adds any new mapping fields to the index
    * behind it. Safe to call on every start.
    *
-   * @param model the embedding model whose vectors the index holds, or null for keyword search
-   *     only; an index that already records another model is refused, an index without vectors gets
-   *     them added
-   * @throws OpenSearchFailure when the cluster refuses (e.g. a mapping change that needs a rebuild,
-   *     or no k-NN plugin) or the index holds another model's vectors
+   * @param model the embedding model whose vectors the index holds, or null for keyword search only
+   * @throws ConfigException when the index holds another model's vectors, or none while {@code
+   *     model} is given, or vectors while it is not (OpenSearch cannot add or change a vector field
+   *     in place); or when the cluster has no k-NN plugin
+   * @throws OpenSearchFailure when the cluster refuses (e.g. a mapping change that needs a rebuild)
    * @throws IOException when no node answered
    */
   public void ensureReady(EmbeddingModelId model) throws IOException {
     Optional<String> current = currentIndex();
-    EmbeddingModelId schemaModel = model;
     if (current.isPresent()) {
-      Optional<EmbeddingModelId> recorded = recordedModel(current.get());
-      if (recorded.isPresent() && model != null) {
-        EmbeddingMeta.requireSame(current.get(), recorded.get(), model);
-      }
-      if (recorded.isEmpty() && model != null) {
-        // HNSW fields need index.knn, a setting fixed when an index is created.
-        throw new OpenSearchFailure(
-            "The OpenSearch index "
-                + current.get()
-                + " has no passage vectors (it was built without an embedding model) and"
-                + " OpenSearch cannot add them to an existing index; run a full crawl into a new"
-                + " alias (--opensearch-index), or keep keyword search with --embedding-model"
-                + " none.",
-            false);
-      }
-      // Without a model, keep the recorded one: its vectors stay searchable and its record stays.
-      schemaModel = recorded.orElse(model);
+      EmbeddingMeta.requireSame(
+          current.get(), recordedModel(current.get()), Optional.ofNullable(model));
     }
     OpenSearchConnection.Answer template =
         connection.send(
             "PUT",
             "/_index_template/" + alias,
-            OpenSearchSchema.indexTemplate(connection.json(), alias, schemaModel));
-    requireVectorSupport(template, schemaModel);
+            OpenSearchSchema.indexTemplate(connection.json(), alias, model));
+    requireVectorSupport(template, model);
     require(template, "put the index template " + alias);
     if (current.isEmpty()) {
       createIndex(alias + "-1", true);
@@ -84,8 +69,8 @@ public final class OpenSearchIndexes {
           connection.send(
               "PUT",
               "/" + current.get() + "/_mapping",
-              OpenSearchSchema.mappings(connection.json(), alias, schemaModel));
-      requireVectorSupport(mapping, schemaModel);
+              OpenSearchSchema.mappings(connection.json(), alias, model));
+      requireVectorSupport(mapping, model);
       require(mapping, "upgrade the mapping of " + current.get());
     }
   }
@@ -113,13 +98,12 @@ public final class OpenSearchIndexes {
    */
   private void requireVectorSupport(OpenSearchConnection.Answer answer, EmbeddingModelId model) {
     if (model != null && !answer.ok() && !answer.retryable() && mentionsKnn(answer.error())) {
-      throw new OpenSearchFailure(
+      throw new ConfigException(
           "The OpenSearch cluster at "
               + connection.description()
               + " has no k-NN plugin (opensearch-knn), which semantic and hybrid search need;"
               + " install it on every node, or run with --embedding-model none for keyword search"
-              + " only.",
-          false);
+              + " only.");
     }
   }
 

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.embed.Embedder;
 import io.zoomdex.embed.EmbeddingException;
-import io.zoomdex.embed.EmbeddingModelId;
-import io.zoomdex.search.BadQueryException;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.Facets;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.LineSnippets;
+import io.zoomdex.search.PassageSnippets;
 import io.zoomdex.search.QueryWords;
 import io.zoomdex.search.RankFusion;
 import io.zoomdex.search.SearchException;
@@ -65,6 +65,9 @@ public final class OpenSearchSearchService implements SearchService {
    */
   static final int VECTOR_CANDIDATES = 50;
 
+  /** How many keyword hits hybrid ranking fuses at least, as the Lucene backend. */
+  static final int KEYWORD_CANDIDATES = 100;
+
   private static final int BODY_SNIPPETS = 2;
 
   /** Embeds a query with the index's model. */
@@ -82,6 +85,8 @@ public final class OpenSearchSearchService implements SearchService {
   private final QueryEmbedding queryEmbedding;
   private final LineSnippets lines = new LineSnippets(LineSnippets.DEFAULT_MAX_CHARS);
   private final HighlightedText highlighted = new HighlightedText(lines);
+  private final PassageSnippets passageSnippets =
+      new PassageSnippets(LineSnippets.DEFAULT_MAX_CHARS);
 
   /**
    * @param countCap how many matches are counted exactly (total and facets) before the total
@@ -127,11 +132,11 @@ public final class OpenSearchSearchService implements SearchService {
    * Connects to the cluster and checks that zoomdex's alias exists and that its vectors are of the
    * embedder's model.
    *
-   * @param embedder embeds queries for semantic and hybrid search; null, or an index without
-   *     vectors, gives keyword search only. Not closed by this service
+   * @param embedder embeds queries for semantic and hybrid search; null for keyword search only
+   *     (every mode then ranks by keywords). Not closed by this service
    * @throws IndexMissingException when the alias does not exist (nothing crawled yet)
-   * @throws SearchException when the cluster cannot be reached or refuses, or the index holds
-   *     another model's vectors
+   * @throws SearchException when the cluster cannot be reached or refuses
+   * @throws ConfigException when the index holds vectors of another model, or none
    */
   public static OpenSearchSearchService open(OpenSearchSettings settings, Embedder embedder)
       throws SearchException {
@@ -149,15 +154,13 @@ public final class OpenSearchSearchService implements SearchService {
       }
       QueryEmbedding queries = null;
       if (embedder != null) {
-        Optional<EmbeddingModelId> recorded = indexes.recordedModel(index.get());
-        if (recorded.isPresent()) {
-          EmbeddingMeta.requireSame(index.get(), recorded.get(), embedder.model());
-          queries = embedder::embedQuery;
-        }
+        EmbeddingMeta.requireSame(
+            index.get(), indexes.recordedModel(index.get()), Optional.of(embedder.model()));
+        queries = embedder::embedQuery;
       }
       return new OpenSearchSearchService(
           connection, true, settings.alias(), SearchResults.COUNT_CAP, queries);
-    } catch (IOException | OpenSearchFailure | SearchException e) {
+    } catch (IOException | OpenSearchFailure | SearchException | ConfigException e) {
       try {
         connection.close();
       } catch (IOException suppressed) {
@@ -166,8 +169,8 @@ public final class OpenSearchSearchService implements SearchService {
       if (e instanceof SearchException searchException) {
         throw searchException;
       }
-      if (e instanceof OpenSearchFailure failure && !failure.retryable()) {
-        throw new SearchException(failure.getMessage(), failure);
+      if (e instanceof ConfigException config) {
+        throw config;
       }
       throw failure(connection, e);
     }
@@ -183,14 +186,10 @@ public final class OpenSearchSearchService implements SearchService {
     if (request.matchesAll()) {
       return listing(request, principal, filters);
     }
-    SearchMode mode = request.mode();
-    if (mode == SearchMode.KEYWORD || (mode == SearchMode.HYBRID && queryEmbedding == null)) {
+    // Without vectors every mode ranks by keywords, so a client's mode never breaks a search.
+    SearchMode mode = queryEmbedding == null ? SearchMode.KEYWORD : request.mode();
+    if (mode == SearchMode.KEYWORD) {
       return keyword(request, principal, filters);
-    }
-    if (queryEmbedding == null) {
-      throw new BadQueryException(
-          "This index has no passage vectors, so it cannot be searched by meaning; use --mode"
-              + " keyword, or crawl with an embedding model.");
     }
     float[] vector = embed(request.query());
     return mode == SearchMode.SEMANTIC
@@ -212,7 +211,7 @@ public final class OpenSearchSearchService implements SearchService {
     JsonNode body = require(send(search));
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : body.path("hits").path("hits")) {
-      hits.add(toHit(hit, null, true, 0f));
+      hits.add(toHit(hit, null, "", true, 0f));
     }
     return results(request, principal, hits, body);
   }
@@ -236,7 +235,7 @@ public final class OpenSearchSearchService implements SearchService {
     }
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : body.path("hits").path("hits")) {
-      hits.add(toHit(hit, null, false, score(hit)));
+      hits.add(toHit(hit, null, query, false, score(hit)));
     }
     return results(request, principal, hits, body);
   }
@@ -277,7 +276,7 @@ public final class OpenSearchSearchService implements SearchService {
     JsonNode body = require(send(search));
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : body.path("hits").path("hits")) {
-      hits.add(toHit(null, hit, false, score(hit)));
+      hits.add(toHit(null, hit, request.query(), false, score(hit)));
     }
     return results(request, principal, hits, body);
   }
@@ -316,7 +315,11 @@ public final class OpenSearchSearchService implements SearchService {
     for (RankFusion.Fused<String> item : fused.subList(from, to)) {
       hits.add(
           toHit(
-              byKeyword.get(item.item()), byVector.get(item.item()), false, (float) item.score()));
+              byKeyword.get(item.item()),
+              byVector.get(item.item()),
+              query,
+              false,
+              (float) item.score()));
     }
     return results(request, principal, hits, union);
   }
@@ -325,7 +328,9 @@ public final class OpenSearchSearchService implements SearchService {
       SearchRequest request, ArrayNode filters, ObjectNode text, float[] vector)
       throws SearchException {
     int candidates = candidates(request);
-    ObjectNode keyword = bodies.search(bodies.filtered(text, filters), 0, candidates, false, 0);
+    int keywordCandidates = Math.max(KEYWORD_CANDIDATES, request.offset() + request.limit());
+    ObjectNode keyword =
+        bodies.search(bodies.filtered(text, filters), 0, keywordCandidates, false, 0);
     SearchBodies.highlightText(keyword);
     ObjectNode nearest = bodies.nearestPassages(vector, candidates, filters, true);
     ObjectNode semantic = bodies.search(bodies.filtered(nearest, filters), 0, candidates, false, 0);
@@ -388,7 +393,8 @@ public final class OpenSearchSearchService implements SearchService {
     try {
       return queryEmbedding.embed(query);
     } catch (EmbeddingException e) {
-      throw new SearchException(e.getMessage(), e);
+      throw new SearchException(
+          "Semantic search is unavailable (" + e.getMessage() + "); search with mode keyword.", e);
     }
   }
 
@@ -443,28 +449,32 @@ public final class OpenSearchSearchService implements SearchService {
   }
 
   /**
-   * A hit from its keyword hit (highlights) and its vector hit (best passage), either may be null:
-   * the best passage is the first snippet, then the highlighted lines, else the first line.
+   * A hit from its keyword hit (highlights) and its vector hit (best passage), either may be null,
+   * with the Lucene backend's snippets: the best passage first (its line nearest the query, at its
+   * time in the recording) and then, in hybrid mode, one matched line not already shown; the
+   * matched lines without a passage; else the first line.
    */
-  private SearchHit toHit(JsonNode keywordHit, JsonNode vectorHit, boolean listing, float score) {
+  private SearchHit toHit(
+      JsonNode keywordHit, JsonNode vectorHit, String query, boolean listing, float score) {
     JsonNode hit = keywordHit != null ? keywordHit : vectorHit;
     JsonNode source = hit.path("_source");
     String title = source.path(OpenSearchSchema.TITLE).asText("");
     JsonNode marks = keywordHit == null ? json.missingNode() : keywordHit.path("highlight");
     JsonNode titleMarks = marks.path(OpenSearchSchema.TITLE).path(0);
     JsonNode bodyMarks = marks.path(OpenSearchSchema.BODY).path(0);
+    List<Snippet> matched =
+        bodyMarks.isTextual() ? highlighted.snippets(bodyMarks.asText(), BODY_SNIPPETS) : List.of();
     List<Snippet> snippets = new ArrayList<>();
     PassageFields.BestPassage passage = vectorHit == null ? null : PassageFields.best(vectorHit);
-    if (passage != null && !passage.text().isBlank()) {
-      Snippet line = lines.firstLine(passage.text());
-      snippets.add(passage.at() == null ? line : line.withOffset(passage.at()));
-    }
-    if (bodyMarks.isTextual()) {
-      for (Snippet matched : highlighted.snippets(bodyMarks.asText(), BODY_SNIPPETS)) {
-        if (snippets.size() < BODY_SNIPPETS) {
-          snippets.add(matched);
-        }
-      }
+    if (passage != null) {
+      Snippet best = passageSnippets.snippet(passage.text(), passage.at(), query);
+      snippets.add(best);
+      matched.stream()
+          .filter(line -> !line.text().equals(best.text()))
+          .findFirst()
+          .ifPresent(snippets::add);
+    } else {
+      snippets.addAll(matched);
     }
     if (snippets.isEmpty()) {
       String firstLine = source.path(OpenSearchSchema.FIRST_LINE).asText("");

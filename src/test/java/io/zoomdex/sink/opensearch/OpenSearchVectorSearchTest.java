@@ -3,6 +3,7 @@ package io.zoomdex.sink.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.Change;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
@@ -10,13 +11,11 @@ import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.passage.PassageVectors;
-import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
-import io.zoomdex.sink.SinkException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -255,13 +254,15 @@ class OpenSearchVectorSearchTest {
       sink.commit();
     }
     assertThatThrownBy(() -> OpenSearchIndexSink.open(settings, vectors(128)))
-        .isInstanceOf(SinkException.class)
-        .hasMessageContaining("hashing-v1 (256 dimensions)")
-        .hasMessageContaining("not hashing-v1 (128 dimensions)")
-        .satisfies(e -> assertThat(((SinkException) e).retryable()).isFalse());
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("holds vectors of hashing-v1 (256 dimensions)")
+        .hasMessageContaining("uses hashing-v1 (128 dimensions)");
+    assertThatThrownBy(() -> OpenSearchIndexSink.open(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("uses no embedding model");
     assertThatThrownBy(() -> OpenSearchSearchService.open(settings, new HashingEmbedder(128)))
-        .isInstanceOf(SearchException.class)
-        .hasMessageContaining("256 dimensions");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("128 dimensions");
     try (SearchService search = OpenSearchSearchService.open(settings, new HashingEmbedder(256))) {
       assertThat(ids(search.search(request(ALICE, "budget", SearchMode.SEMANTIC))))
           .containsExactly("meeting:1");
@@ -269,24 +270,25 @@ class OpenSearchVectorSearchTest {
   }
 
   @Test
-  void keywordOnlyIndex_openedWithAModel_isRefusedWithTheFix_andStillSearchedByKeyword()
+  void keywordOnlyIndex_openedWithAModel_isRefusedWithTheFix_andSearchedByKeywordWithoutOne()
       throws Exception {
     try (OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings)) {
       sink.apply(new Change.Upsert(meeting("old", "Budget", "budget forecast", ALICE)));
       sink.commit();
     }
     assertThatThrownBy(() -> OpenSearchIndexSink.open(settings, vectors(256)))
-        .isInstanceOf(SinkException.class)
-        .hasMessageContaining("has no passage vectors")
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("holds no vectors")
         .hasMessageContaining("--opensearch-index");
-    // A search service given a model searches such an index by keyword, in every mode but
-    // semantic, which says why it cannot.
-    try (SearchService search = OpenSearchSearchService.open(settings, new HashingEmbedder(256))) {
-      assertThat(ids(search.search(request(ALICE, "budget forecast", SearchMode.HYBRID))))
-          .containsExactly("meeting:old");
-      assertThatThrownBy(
-              () -> search.search(request(ALICE, "budget forecast", SearchMode.SEMANTIC)))
-          .hasMessageContaining("--mode keyword");
+    assertThatThrownBy(() -> OpenSearchSearchService.open(settings, new HashingEmbedder(256)))
+        .isInstanceOf(ConfigException.class);
+    // Without a model, every mode ranks by keywords, so a client's mode never breaks a search.
+    try (SearchService search = OpenSearchSearchService.open(settings)) {
+      for (SearchMode mode : SearchMode.values()) {
+        assertThat(ids(search.search(request(ALICE, "budget forecast", mode))))
+            .as(mode.label())
+            .containsExactly("meeting:old");
+      }
     }
   }
 }
