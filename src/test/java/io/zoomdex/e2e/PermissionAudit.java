@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -122,14 +123,22 @@ final class PermissionAudit {
     }
   }
 
-  /** Words from every topic in the account: hits (and so snippets) only from readable ones. */
+  /**
+   * Words from every topic in the account, in every search mode: hits (and so snippets), totals and
+   * facets only from readable ones.
+   */
   private void checkTextQueries(String person, Set<String> expected, List<String> words)
       throws Exception {
     for (String word : words) {
-      SearchResults results = search.search(SearchRequest.of(person, word).withPage(100, 0));
-      assertThat(ids(results)).as("%s searching '%s'", person, word).isSubsetOf(expected);
-      assertThat(results.total()).isLessThanOrEqualTo(expected.size());
-      assertThat(sum(results.facets().byType().values())).isEqualTo(results.total());
+      for (SearchMode mode : SearchMode.values()) {
+        SearchResults results =
+            search.search(SearchRequest.of(person, word).withMode(mode).withPage(100, 0));
+        assertThat(ids(results))
+            .as("%s searching '%s' (%s)", person, word, mode.label())
+            .isSubsetOf(expected);
+        assertThat(results.total()).isLessThanOrEqualTo(expected.size());
+        assertThat(sum(results.facets().byType().values())).isEqualTo(results.total());
+      }
     }
   }
 

@@ -15,8 +15,11 @@ import io.zoomdex.document.Change;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -61,6 +65,12 @@ public abstract class SearchBackendContractTest {
 
   /** Opens a fresh, empty index; closed after each test. */
   protected abstract Backend openBackend() throws Exception;
+
+  /**
+   * Opens a fresh, empty index that writes passages with {@code vectors}' model and searches them
+   * in semantic and hybrid mode; the caller closes it.
+   */
+  protected abstract Backend openBackend(PassageVectors vectors) throws Exception;
 
   private Backend backend;
   private IndexSink sink;
@@ -155,6 +165,102 @@ public abstract class SearchBackendContractTest {
       }
       if (page.hits().size() < pageSize) {
         assertThat(seen).hasSize((int) page.total());
+        return seen;
+      }
+    }
+  }
+
+  // --- the permission contract in every mode, with passage vectors --------------------------
+
+  /** Fewer readable documents than every backend's vector search finds at least. */
+  private static final int NARROW = 40;
+
+  /**
+   * Runs {@code check} against a fresh index with vectors (the hashing embedder: shared words,
+   * deterministic), holding the fixtures and a generated account.
+   */
+  private void withVectors(VectorCheck check) throws Exception {
+    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(64), 2, 64);
+        Backend vectorBackend = openBackend(vectors)) {
+      List<io.zoomdex.document.Document> documents = new ArrayList<>(SearchFixtures.documents());
+      GeneratedCorpus corpus = GeneratedCorpus.generate(11, 400, 25);
+      documents.addAll(corpus.documents());
+      vectorBackend.sink().applyAll(documents.stream().map(Change.Upsert::new).toList());
+      vectorBackend.sink().commit();
+      check.run(vectorBackend.search(), corpus);
+    }
+  }
+
+  @FunctionalInterface
+  private interface VectorCheck {
+    void run(SearchService search, GeneratedCorpus corpus) throws Exception;
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_fixtures_onlyReadableDocuments_andStrangersSeeNothing(SearchMode mode)
+      throws Exception {
+    withVectors(
+        (vectorSearch, corpus) -> {
+          for (String query : List.of("budget", "what did we decide about the budget?", "zebra")) {
+            assertThat(ids(vectorSearch.search(SearchRequest.of(CAROL, query).withMode(mode))))
+                .as("%s: carol searching '%s'", mode, query)
+                .doesNotContain(BUDGET_MEETING, BUDGET_TRANSCRIPT, STANDUP, ORPHAN_SUMMARY);
+            assertThat(ids(vectorSearch.search(SearchRequest.of(BOB, query).withMode(mode))))
+                .as("%s: bob searching '%s'", mode, query)
+                .doesNotContain(BUDGET_TRANSCRIPT, ORPHAN_SUMMARY, LAUNCH_WEBINAR);
+            for (String stranger : List.of("", "mallory@example.com", "*")) {
+              SearchResults nothing =
+                  vectorSearch.search(SearchRequest.of(stranger, query).withMode(mode));
+              assertThat(nothing.hits()).as("%s: '%s' searching", mode, stranger).isEmpty();
+              assertThat(nothing.total()).isZero();
+              assertThat(nothing.facets().byType()).isEmpty();
+              assertThat(nothing.facets().byHost()).isEmpty();
+              assertThat(nothing.facets().byMonth()).isEmpty();
+            }
+          }
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_generatedAccount_noLeakThroughHitsTotalsFacetsOrPages_narrowReadersGetTheirBest(
+      SearchMode mode) throws Exception {
+    withVectors(
+        (vectorSearch, corpus) -> {
+          for (String person : corpus.people()) {
+            Set<DocumentId> expected = corpus.readableBy(person);
+            String word = GeneratedCorpus.word(person.length());
+            SearchRequest request = SearchRequest.of(person, word).withMode(mode);
+            SearchResults first = vectorSearch.search(request.withPage(100, 0));
+            assertThat(first.total())
+                .as("%s: total for %s", mode, person)
+                .isBetween((long) first.hits().size(), (long) expected.size());
+            assertThat(first.facets().byType().values().stream().mapToLong(Long::longValue).sum())
+                .as("%s: type facet of %s counts what the total counts", mode, person)
+                .isEqualTo(first.total());
+            Set<DocumentId> pages = allPages(vectorSearch, request, 25);
+            assertThat(expected).as("%s: %s searching '%s'", mode, person, word).containsAll(pages);
+            if (mode == SearchMode.SEMANTIC && expected.size() <= NARROW) {
+              // The reader filter runs inside the vector search: a narrow reader's nearest
+              // documents are all of theirs, never none because others' were nearer.
+              assertThat(pages)
+                  .as("semantic search of narrow reader %s", person)
+                  .isEqualTo(expected);
+            }
+          }
+        });
+  }
+
+  private static Set<DocumentId> allPages(
+      SearchService service, SearchRequest request, int pageSize) throws Exception {
+    Set<DocumentId> seen = new HashSet<>();
+    for (int offset = 0; ; offset += pageSize) {
+      SearchResults page = service.search(request.withPage(pageSize, offset));
+      for (SearchHit hit : page.hits()) {
+        assertThat(seen.add(hit.id())).as("%s appears on one page only", hit.id()).isTrue();
+      }
+      if (page.hits().size() < pageSize) {
         return seen;
       }
     }

@@ -44,8 +44,8 @@ import java.util.OptionalLong;
  *   <li>keyword: the text (or {@code match_all}) as {@code must}, a question's content words
  *       loosely ({@link QueryWords});
  *   <li>semantic: a nested k-NN query over the passage vectors ({@link
- *       SearchBodies#nearestPassages}) that finds the {@link #VECTOR_CANDIDATES} documents with the
- *       nearest passages, each with its best passage as the snippet;
+ *       SearchBodies#nearestPassages}) that finds the {@link #WINDOW} documents with the nearest
+ *       passages, each with its best passage as the snippet;
  *   <li>hybrid: one {@code _msearch} of the keyword ranking, the vector ranking and a count of
  *       their union, the two rankings fused in zoomdex by {@link RankFusion}, as the Lucene backend
  *       does (OpenSearch's own hybrid query and RRF need the neural-search plugin).
@@ -60,13 +60,13 @@ import java.util.OptionalLong;
 public final class OpenSearchSearchService implements SearchService {
 
   /**
-   * How many documents a vector search finds (before paging, when the page is shallower): the
-   * nearest neighbours asked of HNSW, more than a page so the graph search's recall is high.
+   * How deep each ranking goes: the documents a vector search finds (the nearest neighbours asked
+   * of HNSW, more than a page so its recall is high) and the keyword hits hybrid search fuses. A
+   * page deeper than this takes the next multiple. Every page inside one window is cut from the
+   * same rankings, so paging through them never repeats nor skips a document (a window that grew
+   * with each page would let new candidates into the fused ranking ahead of earlier pages).
    */
-  static final int VECTOR_CANDIDATES = 50;
-
-  /** How many keyword hits hybrid ranking fuses at least, as the Lucene backend. */
-  static final int KEYWORD_CANDIDATES = 100;
+  static final int WINDOW = 100;
 
   private static final int BODY_SNIPPETS = 2;
 
@@ -328,9 +328,7 @@ public final class OpenSearchSearchService implements SearchService {
       SearchRequest request, ArrayNode filters, ObjectNode text, float[] vector)
       throws SearchException {
     int candidates = candidates(request);
-    int keywordCandidates = Math.max(KEYWORD_CANDIDATES, request.offset() + request.limit());
-    ObjectNode keyword =
-        bodies.search(bodies.filtered(text, filters), 0, keywordCandidates, false, 0);
+    ObjectNode keyword = bodies.search(bodies.filtered(text, filters), 0, candidates, false, 0);
     SearchBodies.highlightText(keyword);
     ObjectNode nearest = bodies.nearestPassages(vector, candidates, filters, true);
     ObjectNode semantic = bodies.search(bodies.filtered(nearest, filters), 0, candidates, false, 0);
@@ -384,9 +382,10 @@ public final class OpenSearchSearchService implements SearchService {
     return hits;
   }
 
-  /** Documents a vector search finds: the candidates, or as deep as the page goes. */
-  private static int candidates(SearchRequest request) {
-    return Math.max(VECTOR_CANDIDATES, request.offset() + request.limit());
+  /** How deep the rankings go for this page: the windows it reaches into ({@link #WINDOW}). */
+  static int candidates(SearchRequest request) {
+    int wanted = request.offset() + request.limit();
+    return ((wanted + WINDOW - 1) / WINDOW) * WINDOW;
   }
 
   private float[] embed(String query) throws SearchException {

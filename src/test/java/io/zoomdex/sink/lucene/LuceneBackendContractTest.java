@@ -1,5 +1,6 @@
 package io.zoomdex.sink.lucene;
 
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SearchBackendContractTest;
@@ -13,7 +14,15 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
 
   @Override
   protected Backend openBackend() throws Exception {
-    LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"));
+    return open(LuceneIndexSink.open(dir.resolve("index")));
+  }
+
+  @Override
+  protected Backend openBackend(PassageVectors vectors) throws Exception {
+    return open(LuceneIndexSink.open(dir.resolve("vector-index"), vectors));
+  }
+
+  private static Backend open(LuceneIndexSink sink) {
     SearchService search = sink.searchService();
     return new Backend() {
       @Override

@@ -1,5 +1,6 @@
 package io.zoomdex.sink.opensearch;
 
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SearchBackendContractTest;
@@ -21,12 +22,17 @@ class OpenSearchBackendContractTest extends SearchBackendContractTest {
 
   @Override
   protected Backend openBackend() throws Exception {
+    return openBackend(null);
+  }
+
+  @Override
+  protected Backend openBackend(PassageVectors vectors) throws Exception {
     // Small bulks, so the fixtures and the generated account cross several bulk requests.
     OpenSearchSettings settings =
         OpenSearchSettings.of(List.of(node.uri()))
             .withAlias("contract-" + ALIASES.incrementAndGet())
             .withBulkLimits(50, 64 * 1024);
-    OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings);
+    OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings, vectors);
     SearchService search = sink.searchService();
     return new Backend() {
       @Override

@@ -92,9 +92,9 @@ class OpenSearchVectorSearchTest {
       throws Exception {
     try (OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings, vectors(256));
         SearchService search = sink.searchService()) {
-      // 80 documents about exactly the query, for alice only: a k-NN search that filtered after
-      // finding its 50 nearest would leave bob nothing.
-      for (int i = 0; i < 80; i++) {
+      // 120 documents about exactly the query, for alice only: a k-NN search that filtered after
+      // finding its 100 nearest would leave bob nothing.
+      for (int i = 0; i < 120; i++) {
         sink.apply(
             new Change.Upsert(
                 meeting("a" + i, "Budget forecast " + i, "budget forecast review", ALICE)));
@@ -115,7 +115,7 @@ class OpenSearchVectorSearchTest {
       assertThat(alice.hits()).hasSize(10).allMatch(hit -> hit.id().key().startsWith("a"));
       assertThat(alice.total())
           .as("the vector search finds its candidates, all readable")
-          .isEqualTo(OpenSearchSearchService.VECTOR_CANDIDATES);
+          .isEqualTo(OpenSearchSearchService.WINDOW);
     }
   }
 
