@@ -64,6 +64,11 @@ public final class PassageVectors implements AutoCloseable {
     return embedder.model();
   }
 
+  /** The embedder itself (for embedding queries); closed with this object. */
+  public Embedder embedder() {
+    return embedder;
+  }
+
   /** How many documents are embedded at once. */
   public int threads() {
     return threads;
