@@ -45,8 +45,16 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     this.uri = uri;
   }
 
-  /** Starts a node and waits until its HTTP port is bound. */
+  /** Starts a node with the k-NN plugin and waits until its HTTP port is bound. */
   public static EmbeddedOpenSearch start() throws Exception {
+    return start(true);
+  }
+
+  /**
+   * Starts a node, with or without the k-NN plugin (without: a cluster zoomdex must refuse to put
+   * vectors in), and waits until its HTTP port is bound.
+   */
+  public static EmbeddedOpenSearch start(boolean withKnn) throws Exception {
     Path home = Files.createTempDirectory("zoomdex-opensearch");
     Settings settings =
         Settings.builder()
@@ -65,10 +73,11 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             .put("indices.queries.cache.size", "5%")
             .put("indices.fielddata.cache.size", "5%")
             .build();
-    Node node =
-        new PluginNode(
-            settings,
-            List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, KnnPluginJars.load()));
+    List<Class<? extends Plugin>> plugins =
+        withKnn
+            ? List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, KnnPluginJars.load())
+            : List.of(Netty4Plugin.class, CommonAnalysisPlugin.class);
+    Node node = new PluginNode(settings, plugins);
     try {
       node.start();
     } catch (Exception e) {

@@ -291,4 +291,28 @@ class OpenSearchVectorSearchTest {
       }
     }
   }
+
+  @Test
+  void clusterWithoutTheKnnPlugin_isRefusedWithOneSentence_andStillTakesKeywordOnlyIndexes()
+      throws Exception {
+    try (EmbeddedOpenSearch bare = EmbeddedOpenSearch.start(false)) {
+      OpenSearchSettings onBare =
+          OpenSearchSettings.of(List.of(bare.uri())).withAlias(settings.alias());
+      assertThatThrownBy(() -> OpenSearchIndexSink.open(onBare, vectors(256)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              "The OpenSearch cluster at "
+                  + bare.uri()
+                  + " has no k-NN plugin (opensearch-knn), which semantic and hybrid search need;"
+                  + " install it on every node, or run with --embedding-model none for keyword"
+                  + " search only.");
+      try (OpenSearchIndexSink sink = OpenSearchIndexSink.open(onBare);
+          SearchService search = sink.searchService()) {
+        sink.apply(new Change.Upsert(meeting("1", "Budget", "budget forecast", ALICE)));
+        sink.commit();
+        assertThat(ids(search.search(request(ALICE, "budget", SearchMode.HYBRID))))
+            .containsExactly("meeting:1");
+      }
+    }
+  }
 }
