@@ -221,7 +221,7 @@ public final class DemoCommand implements Callable<Integer> {
   private static void printNextSteps(PrintWriter out, Path dataDir, String person) {
     out.printf(
         Locale.ROOT,
-        "%n4. Try it yourself:%n"
+        "%n5. Try it yourself:%n"
             + "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
             + "   ./zoomdex search --data %1$s --as %2$s --mode semantic \"who is moving offices?\"%n"
             + "   ./zoomdex demo --serve   (the web page with a person picker)%n"
@@ -244,7 +244,7 @@ public final class DemoCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "zoomdex-demo-stop"));
       out.printf(
           Locale.ROOT,
-          "%n5. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
+          "%n6. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
           server.uri());
       out.flush();
       stop.await();

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *   <li>a summary into its sections (Markdown headings, or the paragraphs of the older form): the
  *       first, or one named recap or overview, is the overview; one named next steps or action
  *       items is the next steps;
- *   <li>a meeting, webinar or past instance into its agenda, one passage per question with its
- *       answer, and its list of people;
+ *   <li>a meeting, webinar or past instance into its agenda and one passage per question with its
+ *       answer (its list of people is left to keyword search: names carry no meaning to embed);
  *   <li>anything short as one passage, anything long without structure into word windows.
  * </ul>
  *
@@ -100,20 +100,26 @@ public final class PassageCutter {
         words += cues.get(end).words;
         end++;
       }
-      List<String> lines = new ArrayList<>();
-      Set<String> speakers = new LinkedHashSet<>();
-      for (Cue cue : cues.subList(start, end)) {
-        lines.add(cue.line);
-        if (!cue.speaker.isEmpty()) {
-          speakers.add(cue.speaker);
-        }
-      }
-      out.add(
-          PassageKind.TRANSCRIPT_WINDOW,
-          String.join("\n", lines),
-          cues.get(start).at,
-          List.copyOf(speakers));
+      addWindow(cues, start, end, out);
       if (end >= cues.size()) {
+        break;
+      }
+      int remaining = 0;
+      for (Cue cue : cues.subList(end, cues.size())) {
+        remaining += cue.words;
+      }
+      if (remaining < TARGET_WORDS - OVERLAP_WORDS) {
+        // A short tail would be a thin window of its own: end with a full window aligned to the
+        // last cue instead, overlapping the previous one more.
+        int last = cues.size();
+        int tail = 0;
+        while (last - 1 > start
+            && tail < TARGET_WORDS
+            && tail + cues.get(last - 1).words <= MAX_WORDS) {
+          tail += cues.get(last - 1).words;
+          last--;
+        }
+        addWindow(cues, last, cues.size(), out);
         break;
       }
       // Step back over about OVERLAP_WORDS words, always moving forward by at least one cue.
@@ -125,6 +131,22 @@ public final class PassageCutter {
       }
       start = next;
     }
+  }
+
+  private static void addWindow(List<Cue> cues, int start, int end, Builder out) {
+    List<String> lines = new ArrayList<>();
+    Set<String> speakers = new LinkedHashSet<>();
+    for (Cue cue : cues.subList(start, end)) {
+      lines.add(cue.line);
+      if (!cue.speaker.isEmpty()) {
+        speakers.add(cue.speaker);
+      }
+    }
+    out.add(
+        PassageKind.TRANSCRIPT_WINDOW,
+        String.join("\n", lines),
+        cues.get(start).at,
+        List.copyOf(speakers));
   }
 
   private static void cutSummary(String body, Builder out) {
@@ -183,7 +205,8 @@ public final class PassageCutter {
         continue;
       }
       if (PEOPLE.matcher(text).find()) {
-        out.add(PassageKind.PEOPLE, text, null, List.of());
+        // Names are found by keywords; as a vector they would only echo the title.
+        continue;
       } else if (QUESTION.matcher(text).find()) {
         qa.add(text);
       } else {

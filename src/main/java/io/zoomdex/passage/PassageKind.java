@@ -14,8 +14,6 @@ public enum PassageKind {
   AGENDA,
   /** One question asked in a meeting or webinar, with its answer. */
   QUESTION_AND_ANSWER,
-  /** The names of who took part. */
-  PEOPLE,
   /** A short document as a whole, or a piece of a long one without structure. */
   TEXT;
 
