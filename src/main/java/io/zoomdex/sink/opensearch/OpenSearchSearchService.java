@@ -11,6 +11,7 @@ import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.embed.Embedder;
 import io.zoomdex.embed.EmbeddingException;
+import io.zoomdex.embed.EmbeddingModelId;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.Facets;
 import io.zoomdex.search.IndexMissingException;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SearchService} over zoomdex's OpenSearch alias, with the Lucene backend's semantics and
@@ -58,6 +61,7 @@ import java.util.OptionalLong;
  * snippets by {@link HighlightedText}. The reader set is never fetched.
  */
 public final class OpenSearchSearchService implements SearchService {
+  private static final Logger log = LoggerFactory.getLogger(OpenSearchSearchService.class);
 
   /**
    * How deep each ranking goes: the documents a vector search finds (the nearest neighbours asked
@@ -136,7 +140,8 @@ public final class OpenSearchSearchService implements SearchService {
    *     (every mode then ranks by keywords). Not closed by this service
    * @throws IndexMissingException when the alias does not exist (nothing crawled yet)
    * @throws SearchException when the cluster cannot be reached or refuses
-   * @throws ConfigException when the index holds vectors of another model, or none
+   * @throws ConfigException when the index holds vectors of another model (an index without vectors
+   *     is searched by keywords, with a warning)
    */
   public static OpenSearchSearchService open(OpenSearchSettings settings, Embedder embedder)
       throws SearchException {
@@ -154,9 +159,17 @@ public final class OpenSearchSearchService implements SearchService {
       }
       QueryEmbedding queries = null;
       if (embedder != null) {
-        EmbeddingMeta.requireSame(
-            index.get(), indexes.recordedModel(index.get()), Optional.of(embedder.model()));
-        queries = embedder::embedQuery;
+        Optional<EmbeddingModelId> recorded = indexes.recordedModel(index.get());
+        if (recorded.isEmpty()) {
+          // An index from before vectors (or crawled with none): keyword search still works.
+          log.warn(
+              "The OpenSearch index {} has no passage vectors; searching by keywords only. Crawl"
+                  + " into a new index (--opensearch-index) to search by meaning.",
+              index.get());
+        } else {
+          EmbeddingMeta.requireSame(index.get(), recorded, Optional.of(embedder.model()));
+          queries = embedder::embedQuery;
+        }
       }
       return new OpenSearchSearchService(
           connection, true, settings.alias(), SearchResults.COUNT_CAP, queries);
