@@ -36,6 +36,15 @@ public interface Embedder extends AutoCloseable {
    */
   float[] embedQuery(String query) throws EmbeddingException;
 
+  /**
+   * The cosine similarity below which a passage is too far from a query to count as found by
+   * meaning (each model spreads its scores differently: MiniLM's unrelated pairs sit near 0, bge's
+   * near 0.4). Zero keeps every nearest passage.
+   */
+  default float minimumSimilarity() {
+    return 0f;
+  }
+
   /** Releases the model or connection. Closing twice is allowed; does not throw. */
   @Override
   default void close() {}

@@ -73,7 +73,7 @@ public record EmbedderSettings(
     switch (model) {
       case "none" -> throw new IllegalStateException("Embeddings are switched off.");
       case HashingEmbedder.NAME -> {
-        return new HashingEmbedder(256);
+        return new HashingEmbedder(1024);
       }
       case "onnx" -> {
         if (modelFile == null || tokenizerFile == null || modelName.isEmpty()) {

@@ -2,8 +2,10 @@ package io.zoomdex.embed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A cheap, deterministic embedder without a model: feature hashing ("the hashing trick", Weinberger
@@ -39,6 +41,15 @@ public final class HashingEmbedder implements Embedder {
     return model;
   }
 
+  /**
+   * Texts sharing no word score about 0 (collisions add noise of about {@code 1/sqrt(dimension)});
+   * a shared rare word scores above this even in a passage of 200 words.
+   */
+  @Override
+  public float minimumSimilarity() {
+    return 0.05f;
+  }
+
   @Override
   public List<float[]> embedPassages(List<String> texts) {
     List<float[]> vectors = new ArrayList<>(texts.size());
@@ -54,18 +65,25 @@ public final class HashingEmbedder implements Embedder {
   }
 
   private float[] embed(String text) {
-    float[] vector = new float[model.dimension()];
+    // Sublinear term frequency (1 + ln tf), so a word repeated in every cue of a transcript does
+    // not drown the words said once.
+    Map<String, Integer> counts = new HashMap<>();
     String previous = null;
     for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (word.isEmpty()) {
         continue;
       }
       String stem = stem(word);
-      add(vector, stem, 1f);
+      counts.merge(stem, 1, Integer::sum);
       if (previous != null) {
-        add(vector, previous + " " + stem, PAIR_WEIGHT);
+        counts.merge(previous + " " + stem, 1, Integer::sum);
       }
       previous = stem;
+    }
+    float[] vector = new float[model.dimension()];
+    for (Map.Entry<String, Integer> feature : counts.entrySet()) {
+      float weight = feature.getKey().indexOf(' ') >= 0 ? PAIR_WEIGHT : 1f;
+      add(vector, feature.getKey(), weight * (1f + (float) Math.log(feature.getValue())));
     }
     return Vectors.normalize(vector);
   }

@@ -44,6 +44,7 @@ public final class OnnxEmbedder implements Embedder {
   private final OrtSession session;
   private final String queryPrefix;
   private final String passagePrefix;
+  private final float minimumSimilarity;
 
   private OnnxEmbedder(
       String name,
@@ -52,8 +53,10 @@ public final class OnnxEmbedder implements Embedder {
       boolean meanPooling,
       int knownDimension,
       String queryPrefix,
-      String passagePrefix)
+      String passagePrefix,
+      float minimumSimilarity)
       throws EmbeddingException {
+    this.minimumSimilarity = minimumSimilarity;
     this.queryPrefix = queryPrefix;
     this.passagePrefix = passagePrefix;
     try (onnx;
@@ -95,7 +98,8 @@ public final class OnnxEmbedder implements Embedder {
         known.meanPooling(),
         known.dimension(),
         known.queryPrefix(),
-        known.passagePrefix());
+        known.passagePrefix(),
+        known.minimumSimilarity());
   }
 
   /**
@@ -124,7 +128,8 @@ public final class OnnxEmbedder implements Embedder {
           meanPooling,
           0,
           "",
-          "");
+          "",
+          0f);
     } catch (IOException e) {
       throw new EmbeddingException(
           "Could not read the embedding model files (" + e.getMessage() + ").", false, e);
@@ -134,6 +139,11 @@ public final class OnnxEmbedder implements Embedder {
   @Override
   public EmbeddingModelId model() {
     return model;
+  }
+
+  @Override
+  public float minimumSimilarity() {
+    return minimumSimilarity;
   }
 
   @Override

@@ -10,16 +10,17 @@ import java.util.Locale;
  * @param prefix what bge and e5 want in front of a query ({@code queryPrefix}) or a passage
  */
 public enum OnnxModel {
-  ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", true, 384, "", ""),
-  ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2", true, 384, "", ""),
+  ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", true, 384, "", "", 0.2f),
+  ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2", true, 384, "", "", 0.2f),
   BGE_SMALL_EN_V15_Q(
       "bge-small-en-v1.5-q",
       "bge-small-en-v1.5-q",
       false,
       384,
       "Represent this sentence for searching relevant passages: ",
-      ""),
-  E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q", true, 384, "query: ", "passage: ");
+      "",
+      0.45f),
+  E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q", true, 384, "query: ", "passage: ", 0.7f);
 
   private final String modelName;
   private final String resource;
@@ -27,6 +28,7 @@ public enum OnnxModel {
   private final int dimension;
   private final String queryPrefix;
   private final String passagePrefix;
+  private final float minimumSimilarity;
 
   OnnxModel(
       String modelName,
@@ -34,7 +36,9 @@ public enum OnnxModel {
       boolean meanPooling,
       int dimension,
       String queryPrefix,
-      String passagePrefix) {
+      String passagePrefix,
+      float minimumSimilarity) {
+    this.minimumSimilarity = minimumSimilarity;
     this.modelName = modelName;
     this.resource = resource;
     this.meanPooling = meanPooling;
@@ -70,6 +74,10 @@ public enum OnnxModel {
 
   String passagePrefix() {
     return passagePrefix;
+  }
+
+  float minimumSimilarity() {
+    return minimumSimilarity;
   }
 
   /** Whether this model's files are on the class path (so it can be loaded here). */

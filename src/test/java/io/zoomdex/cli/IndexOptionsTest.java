@@ -127,7 +127,7 @@ class IndexOptionsTest {
     OpenSearchSettings settings =
         OpenSearchSettings.of(List.of(node.uri())).withAlias("cli-search");
     // Written with the model the test build's commands use by default (the hashing embedder).
-    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(256), 1, 16);
+    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
         OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings, vectors)) {
       sink.applyAll(SearchFixtures.documents().stream().map(Change.Upsert::new).toList());
       sink.commit();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.passage.PassageVectors;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.opensearch.EmbeddedOpenSearch;
@@ -67,8 +68,11 @@ class OpenSearchPermissionTest {
       ContractOracle oracle =
           new ContractOracle(
               simulator.account(), PermissionScenario.NOW, PermissionPropertyTest.SINCE);
-      int people = new PermissionAudit(search, oracle, simulator.account()).checkEveryone();
-      assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+      // Every mode: the vector side (passages nested in their documents) must leak nothing either.
+      for (SearchMode mode : SearchMode.values()) {
+        int people = new PermissionAudit(search, oracle, simulator.account(), mode).checkEveryone();
+        assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+      }
     } finally {
       try (OpenSearchConnection admin = OpenSearchConnection.open(settings)) {
         OpenSearchTestIndices.delete(admin, settings.alias());

@@ -50,7 +50,7 @@ class SemanticCrawlTest {
 
   @Test
   void incrementalCrawl_embedsOnlyTheDocumentsTheLedgerSaysChanged() throws Exception {
-    CountingEmbedder counting = new CountingEmbedder(new HashingEmbedder(256));
+    CountingEmbedder counting = new CountingEmbedder(new HashingEmbedder(1024));
     try (ZoomSimulator simulator =
             ZoomSimulator.start(SimulatorSettings.builder().seed(7).users(8).start(NOW).build());
         PassageVectors vectors = new PassageVectors(counting, 2, 32)) {

@@ -309,9 +309,7 @@ public final class LuceneIndexSink implements IndexSink {
         null,
         false,
         countCap,
-        vectors == null
-            ? null
-            : new LuceneSearchService.QueryVectors(vectors::embedQuery, vectors.model()));
+        vectors == null ? null : LuceneSearchService.QueryVectors.of(vectors.embedder()));
   }
 
   /**

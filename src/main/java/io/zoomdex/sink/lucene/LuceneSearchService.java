@@ -66,6 +66,8 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SearchService} over the Lucene index {@link LuceneIndexSink} writes. Lives beside the sink
@@ -82,6 +84,7 @@ import org.apache.lucene.util.BytesRef;
  * highlighted.
  */
 public final class LuceneSearchService implements SearchService {
+  private static final Logger log = LoggerFactory.getLogger(LuceneSearchService.class);
 
   private static final Sort NEWEST_FIRST = newestFirst();
 
@@ -98,7 +101,11 @@ public final class LuceneSearchService implements SearchService {
   private final QueryVectors queryVectors;
 
   /** How a query becomes a vector, and of which model; passages of other models are never seen. */
-  record QueryVectors(QueryEmbedding embedding, EmbeddingModelId model) {}
+  record QueryVectors(QueryEmbedding embedding, EmbeddingModelId model, float minimumSimilarity) {
+    static QueryVectors of(Embedder embedder) {
+      return new QueryVectors(embedder::embedQuery, embedder.model(), embedder.minimumSimilarity());
+    }
+  }
 
   /** Embeds a query. */
   @FunctionalInterface
@@ -174,7 +181,15 @@ public final class LuceneSearchService implements SearchService {
       }
       Map<String, String> commitData = SegmentInfos.readLatestCommit(directory).getUserData();
       Optional<EmbeddingModelId> recorded = LuceneSchema.recordedModel(commitData);
-      if (embedder != null
+      QueryVectors vectors = embedder == null ? null : QueryVectors.of(embedder);
+      if (embedder != null && recorded.isEmpty()) {
+        // An index from before vectors (or crawled with none): keyword search still works.
+        log.warn(
+            "The index at {} has no passage vectors yet; searching by keywords only. Run `zoomdex"
+                + " reembed` to search by meaning.",
+            indexDir);
+        vectors = null;
+      } else if (embedder != null
           && !recorded.equals(Optional.of(embedder.model()))
           && !commitData.containsKey(LuceneSchema.COMMIT_REEMBED_MODEL)) {
         directory.close();
@@ -192,7 +207,7 @@ public final class LuceneSearchService implements SearchService {
           },
           true,
           SearchResults.COUNT_CAP,
-          embedder == null ? null : new QueryVectors(embedder::embedQuery, embedder.model()));
+          vectors);
     } catch (IOException e) {
       try {
         if (directory != null) {
@@ -364,6 +379,10 @@ public final class LuceneSearchService implements SearchService {
     StoredFields stored = searcher.storedFields();
     List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc hit : top.scoreDocs) {
+      // Lucene scores DOT_PRODUCT as (1 + cosine) / 2; too far to be found by meaning: stop.
+      if (2 * hit.score - 1 < queryVectors.minimumSimilarity()) {
+        break;
+      }
       org.apache.lucene.document.Document fields =
           stored.document(hit.doc, LuceneSchema.PASSAGE_FIELDS);
       hits.add(

@@ -260,7 +260,11 @@ public final class OpenSearchIndexSink implements IndexSink {
   /** As {@link #searchService()}, counting exactly up to {@code countCap} matches (for tests). */
   SearchService searchService(int countCap) {
     return new OpenSearchSearchService(
-        connection, false, indexes.alias(), countCap, vectors == null ? null : vectors::embedQuery);
+        connection,
+        false,
+        indexes.alias(),
+        countCap,
+        vectors == null ? null : OpenSearchSearchService.QueryEmbedding.of(vectors.embedder()));
   }
 
   @Override

@@ -74,10 +74,26 @@ public final class OpenSearchSearchService implements SearchService {
 
   private static final int BODY_SNIPPETS = 2;
 
-  /** Embeds a query with the index's model. */
-  @FunctionalInterface
+  /** Embeds a query with the index's model, whose similarity floor it knows. */
   interface QueryEmbedding {
     float[] embed(String query) throws EmbeddingException;
+
+    /** See {@link Embedder#minimumSimilarity()}. */
+    float minimumSimilarity();
+
+    static QueryEmbedding of(Embedder embedder) {
+      return new QueryEmbedding() {
+        @Override
+        public float[] embed(String query) throws EmbeddingException {
+          return embedder.embedQuery(query);
+        }
+
+        @Override
+        public float minimumSimilarity() {
+          return embedder.minimumSimilarity();
+        }
+      };
+    }
   }
 
   private final OpenSearchConnection connection;
@@ -168,7 +184,7 @@ public final class OpenSearchSearchService implements SearchService {
               index.get());
         } else {
           EmbeddingMeta.requireSame(index.get(), recorded, Optional.of(embedder.model()));
-          queries = embedder::embedQuery;
+          queries = QueryEmbedding.of(embedder);
         }
       }
       return new OpenSearchSearchService(
@@ -278,7 +294,8 @@ public final class OpenSearchSearchService implements SearchService {
   private SearchResults semantic(
       SearchRequest request, String principal, ArrayNode filters, float[] vector)
       throws SearchException {
-    ObjectNode nearest = bodies.nearestPassages(vector, candidates(request), filters, true);
+    ObjectNode nearest =
+        bodies.nearestPassages(vector, candidates(request), floor(), filters, true);
     ObjectNode search =
         bodies.search(
             bodies.filtered(nearest, filters),
@@ -343,12 +360,12 @@ public final class OpenSearchSearchService implements SearchService {
     int candidates = candidates(request);
     ObjectNode keyword = bodies.search(bodies.filtered(text, filters), 0, candidates, false, 0);
     SearchBodies.highlightText(keyword);
-    ObjectNode nearest = bodies.nearestPassages(vector, candidates, filters, true);
+    ObjectNode nearest = bodies.nearestPassages(vector, candidates, floor(), filters, true);
     ObjectNode semantic = bodies.search(bodies.filtered(nearest, filters), 0, candidates, false, 0);
     ObjectNode union =
         bodies.search(
             bodies.either(
-                text, bodies.nearestPassages(vector, candidates, filters, false), filters),
+                text, bodies.nearestPassages(vector, candidates, floor(), filters, false), filters),
             0,
             0,
             true,
@@ -399,6 +416,10 @@ public final class OpenSearchSearchService implements SearchService {
   static int candidates(SearchRequest request) {
     int wanted = request.offset() + request.limit();
     return ((wanted + WINDOW - 1) / WINDOW) * WINDOW;
+  }
+
+  private float floor() {
+    return queryEmbedding.minimumSimilarity();
   }
 
   private float[] embed(String query) throws SearchException {

@@ -66,9 +66,12 @@ final class SearchBodies {
    * passage vectors with {@code filters} inside it, each document scored by its best passage.
    *
    * @param k how many documents to find
+   * @param minimumSimilarity the cosine similarity below which a passage does not count as found
+   *     ({@link io.zoomdex.embed.Embedder#minimumSimilarity()})
    * @param bestPassage whether each hit carries its best passage ({@code inner_hits})
    */
-  ObjectNode nearestPassages(float[] vector, int k, ArrayNode filters, boolean bestPassage) {
+  ObjectNode nearestPassages(
+      float[] vector, int k, float minimumSimilarity, ArrayNode filters, boolean bestPassage) {
     ObjectNode knn = json.createObjectNode();
     ObjectNode field = knn.putObject("knn").putObject(PassageFields.VECTOR_PATH);
     ArrayNode components = field.putArray("vector");
@@ -91,7 +94,21 @@ final class SearchBodies {
           .add(OpenSearchSchema.PASSAGES + "." + PassageFields.TEXT)
           .add(OpenSearchSchema.PASSAGES + "." + PassageFields.AT_SECONDS);
     }
-    return query;
+    // Too far to count as found by meaning: below the model's similarity floor. The floor is on
+    // the document's best passage only; the reader filter is already inside the k-NN query.
+    ObjectNode floored = json.createObjectNode();
+    ObjectNode functionScore = floored.putObject("function_score");
+    functionScore.set("query", query);
+    functionScore.put("min_score", knnScore(minimumSimilarity));
+    return floored;
+  }
+
+  /**
+   * The score the k-NN plugin gives a cosine similarity under {@code innerproduct} on unit vectors:
+   * {@code 1 + s} when {@code s >= 0}, else {@code 1 / (1 - s)}.
+   */
+  static float knnScore(float similarity) {
+    return similarity >= 0 ? 1 + similarity : 1 / (1 - similarity);
   }
 
   /** Matches what either query matches (for counting and facets over a hybrid search). */

@@ -1,5 +1,6 @@
 package io.zoomdex.sink.lucene;
 
+import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
@@ -14,15 +15,20 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
 
   @Override
   protected Backend openBackend() throws Exception {
-    return open(LuceneIndexSink.open(dir.resolve("index")));
+    // With passage vectors (the deterministic hashing embedder), so every mode has a vector side.
+    PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
+    return open(LuceneIndexSink.open(dir.resolve("index"), vectors), vectors);
   }
 
   @Override
   protected Backend openBackend(PassageVectors vectors) throws Exception {
-    return open(LuceneIndexSink.open(dir.resolve("vector-index"), vectors));
+    return open(LuceneIndexSink.open(dir.resolve("vector-index"), vectors), null);
   }
 
-  private static Backend open(LuceneIndexSink sink) {
+  /**
+   * @param ownVectors closed with the backend, or null when the caller owns them
+   */
+  private static Backend open(LuceneIndexSink sink, PassageVectors ownVectors) {
     SearchService search = sink.searchService();
     return new Backend() {
       @Override
@@ -44,6 +50,10 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
       public void close() throws Exception {
         try (sink) {
           search.close();
+        } finally {
+          if (ownVectors != null) {
+            ownVectors.close();
+          }
         }
       }
     };

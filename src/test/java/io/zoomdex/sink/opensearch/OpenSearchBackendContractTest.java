@@ -1,5 +1,6 @@
 package io.zoomdex.sink.opensearch;
 
+import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
@@ -22,7 +23,32 @@ class OpenSearchBackendContractTest extends SearchBackendContractTest {
 
   @Override
   protected Backend openBackend() throws Exception {
-    return openBackend(null);
+    // With passage vectors (the deterministic hashing embedder), so every mode has a vector side.
+    PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
+    Backend backend = openBackend(vectors);
+    return new Backend() {
+      @Override
+      public IndexSink sink() {
+        return backend.sink();
+      }
+
+      @Override
+      public SearchService search() {
+        return backend.search();
+      }
+
+      @Override
+      public SearchService search(int countCap) {
+        return backend.search(countCap);
+      }
+
+      @Override
+      public void close() throws Exception {
+        try (vectors) {
+          backend.close();
+        }
+      }
+    };
   }
 
   @Override
