@@ -98,7 +98,8 @@ public final class IndexOptions implements AutoCloseable {
    */
   public IndexSink openSink(Path dataDir, Map<String, String> environment) throws SinkException {
     if (isOpenSearch()) {
-      return OpenSearchIndexSink.open(openSearchSettings(environment));
+      return OpenSearchIndexSink.open(
+          openSearchSettings(environment), embedding.vectors(environment));
     }
     checkNoOpenSearchFlags();
     return LuceneIndexSink.open(dataDir.resolve("index"), embedding.vectors(environment));
@@ -156,7 +157,9 @@ public final class IndexOptions implements AutoCloseable {
       throws SearchException {
     SearchService index;
     if (isOpenSearch()) {
-      index = OpenSearchSearchService.open(openSearchSettings(environment));
+      OpenSearchSettings settings = openSearchSettings(environment);
+      PassageVectors vectors = embedding.vectors(environment);
+      index = OpenSearchSearchService.open(settings, vectors == null ? null : vectors.embedder());
     } else {
       checkNoOpenSearchFlags();
       PassageVectors vectors = embedding.vectors(environment);

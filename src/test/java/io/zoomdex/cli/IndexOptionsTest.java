@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zoomdex.Main;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.Change;
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
@@ -124,7 +126,9 @@ class IndexOptionsTest {
       throws Exception {
     OpenSearchSettings settings =
         OpenSearchSettings.of(List.of(node.uri())).withAlias("cli-search");
-    try (OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings)) {
+    // Written with the model the test build's commands use by default (the hashing embedder).
+    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
+        OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings, vectors)) {
       sink.applyAll(SearchFixtures.documents().stream().map(Change.Upsert::new).toList());
       sink.commit();
     }

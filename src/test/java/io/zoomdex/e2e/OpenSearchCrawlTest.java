@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -65,14 +67,61 @@ class OpenSearchCrawlTest {
       try (SearchService embedded = LuceneSearchService.openReadOnly(lucene.resolve("index"));
           SearchService cluster =
               OpenSearchSearchService.open(
-                  OpenSearchSettings.of(List.of(node.uri())).withAlias("crawl-e2e"))) {
+                  OpenSearchSettings.of(List.of(node.uri())).withAlias("crawl-e2e"),
+                  new HashingEmbedder(1024))) {
         int people = 0;
+        int searched = 0;
         for (SimUser user : simulator.account().users()) {
           Set<String> expected = readable(embedded, user.email());
           assertThat(readable(cluster, user.email())).as(user.email()).isEqualTo(expected);
           people += expected.isEmpty() ? 0 : 1;
+          searched += searchByEveryMode(embedded, cluster, user.email(), expected) ? 1 : 0;
         }
         assertThat(people).isGreaterThan(3);
+        assertThat(searched).isGreaterThan(3);
+      }
+    }
+  }
+
+  /**
+   * A word of the person's newest title, searched in every mode: the crawl wrote passage vectors
+   * (the test build's hashing embedder) that hybrid and semantic search find, only among what the
+   * person may read, and hybrid finds at least what keyword search finds in Lucene.
+   *
+   * @return whether the person had anything to search
+   */
+  private static boolean searchByEveryMode(
+      SearchService embedded, SearchService cluster, String person, Set<String> expected)
+      throws Exception {
+    if (expected.isEmpty()) {
+      return false;
+    }
+    String title =
+        embedded.search(SearchRequest.of(person, "").withPage(1, 0)).hits().get(0).title();
+    String word =
+        java.util.Arrays.stream(title.split("[^\\p{L}]+"))
+            .filter(w -> w.length() > 3)
+            .findFirst()
+            .orElse(title);
+    Set<String> keyword =
+        ids(embedded, SearchRequest.of(person, word).withMode(SearchMode.KEYWORD));
+    Set<String> hybrid = ids(cluster, SearchRequest.of(person, word).withMode(SearchMode.HYBRID));
+    Set<String> semantic =
+        ids(cluster, SearchRequest.of(person, word).withMode(SearchMode.SEMANTIC));
+    assertThat(expected).as("%s hybrid '%s'", person, word).containsAll(hybrid);
+    assertThat(expected).as("%s semantic '%s'", person, word).containsAll(semantic);
+    assertThat(hybrid).as("%s hybrid '%s' has the keyword hits", person, word).containsAll(keyword);
+    assertThat(semantic).as("%s semantic '%s' finds documents", person, word).isNotEmpty();
+    return true;
+  }
+
+  private static Set<String> ids(SearchService search, SearchRequest request) throws Exception {
+    Set<String> ids = new HashSet<>();
+    for (int offset = 0; ; offset += 25) {
+      SearchResults page = search.search(request.withPage(25, offset));
+      page.hits().stream().map(SearchHit::id).map(Object::toString).forEach(ids::add);
+      if (page.hits().size() < 25) {
+        return ids;
       }
     }
   }

@@ -2,6 +2,9 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.opensearch.EmbeddedOpenSearch;
@@ -25,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The permission property of {@link PermissionPropertyTest} against a real OpenSearch node: random
  * accounts drawn from the same generator (with a fixed seed, so a failure repeats), crawled into
- * OpenSearch, audited by the same {@link PermissionAudit}. Accounts: {@code
- * -Dzoomdex.opensearch.permission.tries} (CI: 5). It runs under JUnit Jupiter rather than jqwik to
- * share the run's one OpenSearch node.
+ * OpenSearch with passage vectors (the hashing embedder), audited by the same {@link
+ * PermissionAudit} in every search mode. Accounts: {@code -Dzoomdex.opensearch.permission.tries}
+ * (CI: 5). It runs under JUnit Jupiter rather than jqwik to share the run's one OpenSearch node.
  */
 @ExtendWith(SharedOpenSearch.class)
 class OpenSearchPermissionTest {
@@ -50,7 +53,8 @@ class OpenSearchPermissionTest {
     OpenSearchSettings settings =
         OpenSearchSettings.of(List.of(node.uri())).withAlias("permission-" + scenario.seed());
     try (ZoomSimulator simulator = ZoomSimulator.start(scenario.settings());
-        OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings);
+        PassageVectors vectors = new PassageVectors(new HashingEmbedder(64), 2, 64);
+        OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings, vectors);
         SearchService search = sink.searchService()) {
       SyncReport report =
           SimulatorCrawls.crawl(
@@ -64,8 +68,11 @@ class OpenSearchPermissionTest {
       ContractOracle oracle =
           new ContractOracle(
               simulator.account(), PermissionScenario.NOW, PermissionPropertyTest.SINCE);
-      int people = new PermissionAudit(search, oracle, simulator.account()).checkEveryone();
-      assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+      // Every mode: the vector side (passages nested in their documents) must leak nothing either.
+      for (SearchMode mode : SearchMode.values()) {
+        int people = new PermissionAudit(search, oracle, simulator.account(), mode).checkEveryone();
+        assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+      }
     } finally {
       try (OpenSearchConnection admin = OpenSearchConnection.open(settings)) {
         OpenSearchTestIndices.delete(admin, settings.alias());

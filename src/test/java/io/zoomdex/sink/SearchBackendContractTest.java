@@ -15,6 +15,8 @@ import io.zoomdex.document.Change;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchMode;
@@ -63,6 +65,12 @@ public abstract class SearchBackendContractTest {
 
   /** Opens a fresh, empty index; closed after each test. */
   protected abstract Backend openBackend() throws Exception;
+
+  /**
+   * Opens a fresh, empty index that writes passages with {@code vectors}' model and searches them
+   * in semantic and hybrid mode; the caller closes it.
+   */
+  protected abstract Backend openBackend(PassageVectors vectors) throws Exception;
 
   private Backend backend;
   private IndexSink sink;
@@ -209,6 +217,92 @@ public abstract class SearchBackendContractTest {
       }
       if (page.hits().size() < pageSize) {
         assertThat(seen).hasSize((int) page.total());
+        return seen;
+      }
+    }
+  }
+
+  // --- the permission contract in every mode, with passage vectors --------------------------
+
+  /**
+   * Runs {@code check} against a fresh index with vectors (the hashing embedder: shared words,
+   * deterministic), holding the fixtures and a generated account.
+   */
+  private void withVectors(VectorCheck check) throws Exception {
+    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(64), 2, 64);
+        Backend vectorBackend = openBackend(vectors)) {
+      List<io.zoomdex.document.Document> documents = new ArrayList<>(SearchFixtures.documents());
+      GeneratedCorpus corpus = GeneratedCorpus.generate(11, 400, 25);
+      documents.addAll(corpus.documents());
+      vectorBackend.sink().applyAll(documents.stream().map(Change.Upsert::new).toList());
+      vectorBackend.sink().commit();
+      check.run(vectorBackend.search(), corpus);
+    }
+  }
+
+  @FunctionalInterface
+  private interface VectorCheck {
+    void run(SearchService search, GeneratedCorpus corpus) throws Exception;
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_fixtures_onlyReadableDocuments_andStrangersSeeNothing(SearchMode mode)
+      throws Exception {
+    withVectors(
+        (vectorSearch, corpus) -> {
+          for (String query : List.of("budget", "what did we decide about the budget?", "zebra")) {
+            assertThat(ids(vectorSearch.search(SearchRequest.of(CAROL, query).withMode(mode))))
+                .as("%s: carol searching '%s'", mode, query)
+                .doesNotContain(BUDGET_MEETING, BUDGET_TRANSCRIPT, STANDUP, ORPHAN_SUMMARY);
+            assertThat(ids(vectorSearch.search(SearchRequest.of(BOB, query).withMode(mode))))
+                .as("%s: bob searching '%s'", mode, query)
+                .doesNotContain(BUDGET_TRANSCRIPT, ORPHAN_SUMMARY, LAUNCH_WEBINAR);
+            for (String stranger : List.of("", "mallory@example.com", "*")) {
+              SearchResults nothing =
+                  vectorSearch.search(SearchRequest.of(stranger, query).withMode(mode));
+              assertThat(nothing.hits()).as("%s: '%s' searching", mode, stranger).isEmpty();
+              assertThat(nothing.total()).isZero();
+              assertThat(nothing.facets().byType()).isEmpty();
+              assertThat(nothing.facets().byHost()).isEmpty();
+              assertThat(nothing.facets().byMonth()).isEmpty();
+            }
+          }
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_generatedAccount_noLeakThroughHitsTotalsFacetsOrPages_acrossPeople(SearchMode mode)
+      throws Exception {
+    withVectors(
+        (vectorSearch, corpus) -> {
+          for (String person : corpus.people()) {
+            Set<DocumentId> expected = corpus.readableBy(person);
+            String word = GeneratedCorpus.word(person.length());
+            SearchRequest request = SearchRequest.of(person, word).withMode(mode);
+            SearchResults first = vectorSearch.search(request.withPage(100, 0));
+            assertThat(first.total())
+                .as("%s: total for %s", mode, person)
+                .isBetween((long) first.hits().size(), (long) expected.size());
+            assertThat(first.facets().byType().values().stream().mapToLong(Long::longValue).sum())
+                .as("%s: type facet of %s counts what the total counts", mode, person)
+                .isEqualTo(first.total());
+            Set<DocumentId> pages = allPages(vectorSearch, request, 25);
+            assertThat(expected).as("%s: %s searching '%s'", mode, person, word).containsAll(pages);
+          }
+        });
+  }
+
+  private static Set<DocumentId> allPages(
+      SearchService service, SearchRequest request, int pageSize) throws Exception {
+    Set<DocumentId> seen = new HashSet<>();
+    for (int offset = 0; ; offset += pageSize) {
+      SearchResults page = service.search(request.withPage(pageSize, offset));
+      for (SearchHit hit : page.hits()) {
+        assertThat(seen.add(hit.id())).as("%s appears on one page only", hit.id()).isTrue();
+      }
+      if (page.hits().size() < pageSize) {
         return seen;
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zoomdex.document.Change;
+import io.zoomdex.passage.EmbeddedPassage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,8 +31,17 @@ final class BulkBuffer {
     this.maxBytes = maxBytes;
   }
 
-  /** Renders a change as bulk lines. */
+  /** Renders a change as bulk lines (an upsert without passages). */
   Item render(Change change) {
+    return render(change, null);
+  }
+
+  /**
+   * Renders a change as bulk lines.
+   *
+   * @param passages for an upsert, its document's embedded passages, or null to write none
+   */
+  Item render(Change change, List<EmbeddedPassage> passages) {
     String id = change.id().toString();
     ObjectNode action = json.createObjectNode();
     StringBuilder lines = new StringBuilder();
@@ -39,9 +49,11 @@ final class BulkBuffer {
       if (change instanceof Change.Upsert upsert) {
         action.putObject("index").put("_id", id);
         lines.append(json.writeValueAsString(action)).append('\n');
-        lines
-            .append(json.writeValueAsString(OpenSearchSchema.toSource(json, upsert.document())))
-            .append('\n');
+        ObjectNode source =
+            passages == null
+                ? OpenSearchSchema.toSource(json, upsert.document())
+                : OpenSearchSchema.toSource(json, upsert.document(), passages);
+        lines.append(json.writeValueAsString(source)).append('\n');
       } else {
         action.putObject("delete").put("_id", id);
         lines.append(json.writeValueAsString(action)).append('\n');

@@ -1,11 +1,22 @@
 package io.zoomdex.sink.opensearch;
 
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.Change;
+import io.zoomdex.document.DocumentId;
+import io.zoomdex.embed.EmbeddingException;
+import io.zoomdex.passage.DocumentPassages;
+import io.zoomdex.passage.EmbeddedPassage;
+import io.zoomdex.passage.PassageVectors;
+import io.zoomdex.passage.PendingPassages;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An {@link IndexSink} writing to an OpenSearch cluster through zoomdex's alias. Changes are
@@ -21,6 +32,11 @@ import java.io.IOException;
  * failed or missing commit stay in the index (invisible until the next refresh, since the template
  * turns periodic refresh off). The sync engine's replay from its last checkpoint rewrites them with
  * the same content, so the outcome is the same.
+ *
+ * <p>With {@link PassageVectors}, each upserted document is cut into passages and embedded on the
+ * vectors' pool while the crawl goes on; the document is written, with its passages nested inside
+ * it ({@link PassageFields}), once its vectors are ready: when a bulk's worth of changes is
+ * waiting, and at {@code commit()}. Only the last change of each document is written.
  */
 public final class OpenSearchIndexSink implements IndexSink {
 
@@ -29,15 +45,26 @@ public final class OpenSearchIndexSink implements IndexSink {
   private final OpenSearchIndexes indexes;
   private final BulkBuffer buffer;
   private final BulkSender sender;
+  private final int maxWaiting;
+  private final PassageVectors vectors;
+  private final PendingPassages pending;
+
+  /** Changes waiting for their vectors, the last one per document, in the order last changed. */
+  private final Map<DocumentId, Change> waiting = new LinkedHashMap<>();
+
   private boolean closed;
 
   OpenSearchIndexSink(
       OpenSearchConnection connection,
       boolean ownsConnection,
       OpenSearchSettings settings,
-      Pause pause) {
+      Pause pause,
+      PassageVectors vectors) {
     this.connection = connection;
     this.ownsConnection = ownsConnection;
+    this.vectors = vectors;
+    this.pending = vectors == null ? null : new PendingPassages(vectors);
+    this.maxWaiting = settings.bulkMaxActions();
     this.indexes = new OpenSearchIndexes(connection, settings.alias());
     this.buffer =
         new BulkBuffer(connection.json(), settings.bulkMaxActions(), settings.bulkMaxBytes());
@@ -53,7 +80,19 @@ public final class OpenSearchIndexSink implements IndexSink {
    *     template or mapping (e.g. a field changed type: rebuild into a new index)
    */
   public static OpenSearchIndexSink open(OpenSearchSettings settings) throws SinkException {
-    return open(OpenSearchConnection.open(settings), true, settings, Pause.SLEEP);
+    return open(settings, null);
+  }
+
+  /**
+   * As {@link #open(OpenSearchSettings)}, writing each document's passages with their vectors.
+   *
+   * @param vectors cuts and embeds passages (not closed by this sink); null for keyword search only
+   * @throws ConfigException when the index holds another model's vectors (or none, or vectors while
+   *     {@code vectors} is null), or the cluster has no k-NN plugin
+   */
+  public static OpenSearchIndexSink open(OpenSearchSettings settings, PassageVectors vectors)
+      throws SinkException {
+    return open(OpenSearchConnection.open(settings), true, settings, Pause.SLEEP, vectors);
   }
 
   /**
@@ -64,12 +103,17 @@ public final class OpenSearchIndexSink implements IndexSink {
       OpenSearchConnection connection,
       boolean ownsConnection,
       OpenSearchSettings settings,
-      Pause pause)
+      Pause pause,
+      PassageVectors vectors)
       throws SinkException {
-    OpenSearchIndexSink sink = new OpenSearchIndexSink(connection, ownsConnection, settings, pause);
+    OpenSearchIndexSink sink =
+        new OpenSearchIndexSink(connection, ownsConnection, settings, pause, vectors);
     try {
-      sink.indexes.ensureReady();
+      sink.indexes.ensureReady(vectors == null ? null : vectors.model());
       return sink;
+    } catch (ConfigException e) {
+      sink.close();
+      throw e;
     } catch (IOException | OpenSearchFailure e) {
       boolean retryable = !(e instanceof OpenSearchFailure failure) || failure.retryable();
       try {
@@ -93,7 +137,29 @@ public final class OpenSearchIndexSink implements IndexSink {
   @Override
   public void apply(Change change) throws SinkException {
     checkOpen();
-    BulkBuffer.Item item = buffer.render(change);
+    if (pending == null) {
+      buffer(buffer.render(change));
+      return;
+    }
+    waiting.remove(change.id());
+    waiting.put(change.id(), change);
+    try {
+      if (change instanceof Change.Upsert upsert) {
+        pending.upserted(upsert.document());
+      } else {
+        pending.deleted(change.id());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SinkException(
+          "Interrupted while waiting to embed passages; the change was not applied.", true, e);
+    }
+    if (waiting.size() >= maxWaiting) {
+      bufferWaiting();
+    }
+  }
+
+  private void buffer(BulkBuffer.Item item) throws SinkException {
     if (buffer.wouldOverflow(item)) {
       sendBuffered();
     }
@@ -103,9 +169,50 @@ public final class OpenSearchIndexSink implements IndexSink {
     }
   }
 
+  /** Waits for the waiting changes' vectors and buffers them with their passages. */
+  private void bufferWaiting() throws SinkException {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    Map<DocumentId, List<EmbeddedPassage>> passages = new HashMap<>();
+    try {
+      for (DocumentPassages done : pending.awaitAll()) {
+        passages.put(done.document().id(), done.passages());
+      }
+    } catch (EmbeddingException e) {
+      resubmitWaiting(e);
+      throw new SinkException(e.getMessage(), e.retryable(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      resubmitWaiting(e);
+      throw new SinkException("Interrupted while waiting for passage vectors.", true, e);
+    }
+    for (Change change : waiting.values()) {
+      buffer(
+          buffer.render(
+              change, change instanceof Change.Upsert ? passages.get(change.id()) : null));
+    }
+    waiting.clear();
+  }
+
+  /** Starts embedding the waiting upserts again, so that the next commit can still write them. */
+  private void resubmitWaiting(Exception failure) {
+    try {
+      for (Change change : waiting.values()) {
+        if (change instanceof Change.Upsert upsert) {
+          pending.upserted(upsert.document());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.addSuppressed(e);
+    }
+  }
+
   @Override
   public void commit() throws SinkException {
     checkOpen();
+    bufferWaiting();
     sendBuffered();
     sender.refresh();
   }
@@ -152,7 +259,12 @@ public final class OpenSearchIndexSink implements IndexSink {
 
   /** As {@link #searchService()}, counting exactly up to {@code countCap} matches (for tests). */
   SearchService searchService(int countCap) {
-    return new OpenSearchSearchService(connection, false, indexes.alias(), countCap);
+    return new OpenSearchSearchService(
+        connection,
+        false,
+        indexes.alias(),
+        countCap,
+        vectors == null ? null : OpenSearchSearchService.QueryEmbedding.of(vectors.embedder()));
   }
 
   @Override
@@ -162,6 +274,10 @@ public final class OpenSearchIndexSink implements IndexSink {
     }
     closed = true;
     buffer.clear();
+    waiting.clear();
+    if (pending != null) {
+      pending.discard();
+    }
     if (ownsConnection) {
       try {
         connection.close();

@@ -3,10 +3,13 @@ package io.zoomdex.sink.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.config.ConfigException;
+import io.zoomdex.embed.EmbeddingModelId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,27 +42,76 @@ public final class OpenSearchIndexes {
    * creates generation 1 behind it when absent, else adds any new mapping fields to the index
    * behind it. Safe to call on every start.
    *
+   * @param model the embedding model whose vectors the index holds, or null for keyword search only
+   * @throws ConfigException when the index holds another model's vectors, or none while {@code
+   *     model} is given, or vectors while it is not (OpenSearch cannot add or change a vector field
+   *     in place); or when the cluster has no k-NN plugin
    * @throws OpenSearchFailure when the cluster refuses (e.g. a mapping change that needs a rebuild)
    * @throws IOException when no node answered
    */
-  public void ensureReady() throws IOException {
+  public void ensureReady(EmbeddingModelId model) throws IOException {
+    Optional<String> current = currentIndex();
+    if (current.isPresent()) {
+      EmbeddingMeta.requireSame(
+          current.get(), recordedModel(current.get()), Optional.ofNullable(model));
+    }
     OpenSearchConnection.Answer template =
         connection.send(
             "PUT",
             "/_index_template/" + alias,
-            OpenSearchSchema.indexTemplate(connection.json(), alias));
+            OpenSearchSchema.indexTemplate(connection.json(), alias, model));
+    requireVectorSupport(template, model);
     require(template, "put the index template " + alias);
-    Optional<String> current = currentIndex();
     if (current.isEmpty()) {
       createIndex(alias + "-1", true);
     } else {
-      require(
+      OpenSearchConnection.Answer mapping =
           connection.send(
               "PUT",
               "/" + current.get() + "/_mapping",
-              OpenSearchSchema.mappings(connection.json(), alias)),
-          "upgrade the mapping of " + current.get());
+              OpenSearchSchema.mappings(connection.json(), alias, model));
+      requireVectorSupport(mapping, model);
+      require(mapping, "upgrade the mapping of " + current.get());
     }
+  }
+
+  /** As {@link #ensureReady(EmbeddingModelId)} without vectors (keyword search only). */
+  public void ensureReady() throws IOException {
+    ensureReady(null);
+  }
+
+  /**
+   * The embedding model recorded in an index's mapping, or empty when it holds no vectors.
+   *
+   * @throws IOException when no node answered
+   */
+  public Optional<EmbeddingModelId> recordedModel(String index) throws IOException {
+    OpenSearchConnection.Answer answer = connection.send("GET", "/" + index + "/_mapping", null);
+    require(answer, "read the mapping of " + index);
+    JsonNode meta = answer.body().path(index).path("mappings").path("_meta");
+    return EmbeddingMeta.read(meta);
+  }
+
+  /**
+   * Turns the cluster's refusal of a vector field or setting into the one sentence an operator
+   * needs: the cluster lacks the k-NN plugin.
+   */
+  private void requireVectorSupport(OpenSearchConnection.Answer answer, EmbeddingModelId model) {
+    if (model != null && !answer.ok() && !answer.retryable() && mentionsKnn(answer.error())) {
+      throw new ConfigException(
+          "The OpenSearch cluster at "
+              + connection.description()
+              + " has no k-NN plugin (opensearch-knn), which semantic and hybrid search need;"
+              + " install it on every node, or run with --embedding-model none for keyword search"
+              + " only.");
+    }
+  }
+
+  private static boolean mentionsKnn(String error) {
+    String lower = error.toLowerCase(Locale.ROOT);
+    // What a cluster without the plugin says of the field type and of the index setting.
+    return lower.contains("no handler for type [knn_vector]")
+        || lower.contains("unknown setting [index.knn]");
   }
 
   /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
+import io.zoomdex.embed.EmbeddingModelId;
+import io.zoomdex.passage.EmbeddedPassage;
 import io.zoomdex.search.DocumentView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,9 @@ final class OpenSearchSchema {
   static final String URL = "url";
   static final String SOURCE_IDS = "source_ids";
 
+  /** The nested passages of a document, each with its vector (see {@link PassageFields}). */
+  static final String PASSAGES = "passages";
+
   /** Relevance weight of a title match against a body match, as in the Lucene backend. */
   static final int TITLE_BOOST = 2;
 
@@ -58,7 +63,24 @@ final class OpenSearchSchema {
 
   private OpenSearchSchema() {}
 
-  /** The index template for {@code alias-*} indices. */
+  /**
+   * The index template for {@code alias-*} indices, with nested passage vectors of {@code model}
+   * (k-NN plugin, Lucene engine) and the model recorded in the mapping's {@code _meta}; without
+   * passages when {@code model} is null (keyword search only).
+   */
+  static ObjectNode indexTemplate(ObjectMapper json, String alias, EmbeddingModelId model) {
+    ObjectNode template = indexTemplate(json, alias);
+    if (model != null) {
+      ObjectNode body = (ObjectNode) template.path("template");
+      ((ObjectNode) body.path("settings").path("index")).put("knn", true);
+      ObjectNode mappings = (ObjectNode) body.path("mappings");
+      PassageFields.addMapping(mappings, model);
+      EmbeddingMeta.write((ObjectNode) mappings.path("_meta"), model);
+    }
+    return template;
+  }
+
+  /** The template without passages. */
   static ObjectNode indexTemplate(ObjectMapper json, String alias) {
     try (InputStream in = OpenSearchSchema.class.getResourceAsStream("index-template.json")) {
       if (in == null) {
@@ -73,8 +95,8 @@ final class OpenSearchSchema {
   }
 
   /** The mappings part of the template, for upgrading an existing index in place. */
-  static ObjectNode mappings(ObjectMapper json, String alias) {
-    return (ObjectNode) indexTemplate(json, alias).path("template").path("mappings");
+  static ObjectNode mappings(ObjectMapper json, String alias, EmbeddingModelId model) {
+    return (ObjectNode) indexTemplate(json, alias, model).path("template").path("mappings");
   }
 
   /** The {@code yyyy-MM} month (UTC) a start time falls in, the month facet's value. */
@@ -82,7 +104,14 @@ final class OpenSearchSchema {
     return MONTH_FORMAT.format(startTime);
   }
 
-  /** The JSON source written for a document. */
+  /** The JSON source written for a document with its embedded passages. */
+  static ObjectNode toSource(ObjectMapper json, Document document, List<EmbeddedPassage> passages) {
+    ObjectNode source = toSource(json, document);
+    PassageFields.write(source.putArray(PASSAGES), passages);
+    return source;
+  }
+
+  /** The JSON source written for a document (without passages). */
   static ObjectNode toSource(ObjectMapper json, Document document) {
     ObjectNode source = json.createObjectNode();
     source.put(ID, document.id().toString());

@@ -1,24 +1,34 @@
 package io.zoomdex.sink.opensearch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
+import io.zoomdex.embed.Embedder;
+import io.zoomdex.embed.EmbeddingException;
+import io.zoomdex.embed.EmbeddingModelId;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.Facets;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.LineSnippets;
+import io.zoomdex.search.PassageSnippets;
+import io.zoomdex.search.QueryWords;
+import io.zoomdex.search.RankFusion;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.search.SeriesGrouping;
 import io.zoomdex.search.Snippet;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -27,37 +37,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SearchService} over zoomdex's OpenSearch alias, with the Lucene backend's semantics and
- * result shapes. Each search is one request: the text (or {@code match_all}) as {@code must}, the
- * searcher's principal as a {@code term} on {@code readers} in {@code filter} (always, inside the
- * query), the type, host and date filters beside it; the total counted exactly up to the count cap
- * ({@code track_total_hits}; past it a lower bound, {@code "relation": "gte"}), the facets as
- * {@code terms} aggregations inside a {@code sampler} over at most the cap's best matches per shard
- * of the same filtered query, and whole-field highlights cut into line snippets by {@link
- * HighlightedText}. The reader set is never fetched.
+ * result shapes, in three modes ({@link SearchMode}):
+ *
+ * <ul>
+ *   <li>keyword: the text (or {@code match_all}) as {@code must}, a question's content words
+ *       loosely ({@link QueryWords});
+ *   <li>semantic: a nested k-NN query over the passage vectors ({@link
+ *       SearchBodies#nearestPassages}) that finds the {@link #WINDOW} documents with the nearest
+ *       passages, each with its best passage as the snippet;
+ *   <li>hybrid: one {@code _msearch} of the keyword ranking, the vector ranking and a count of
+ *       their union, the two rankings fused in zoomdex by {@link RankFusion}, as the Lucene backend
+ *       does (OpenSearch's own hybrid query and RRF need the neural-search plugin).
+ * </ul>
+ *
+ * Every query has the searcher's principal as a {@code term} on {@code readers} inside it (in the
+ * k-NN query as its filter, never after it); the total is counted exactly up to the count cap
+ * ({@code track_total_hits}; past it a lower bound), the facets as {@code terms} aggregations
+ * inside a {@code sampler} of the same filtered query, and whole-field highlights cut into line
+ * snippets by {@link HighlightedText}. The reader set is never fetched.
  */
 public final class OpenSearchSearchService implements SearchService {
+  private static final Logger log = LoggerFactory.getLogger(OpenSearchSearchService.class);
+
+  /**
+   * How deep each ranking goes: the documents a vector search finds (the nearest neighbours asked
+   * of HNSW, more than a page so its recall is high) and the keyword hits hybrid search fuses. A
+   * page deeper than this takes the next multiple. Every page inside one window is cut from the
+   * same rankings, so paging through them never repeats nor skips a document (a window that grew
+   * with each page would let new candidates into the fused ranking ahead of earlier pages).
+   */
+  static final int WINDOW = 100;
 
   private static final int BODY_SNIPPETS = 2;
-  private static final int MONTH_BUCKETS = 1_200;
-  private static final String SAMPLE = "sample";
+
+  /** Embeds a query with the index's model, whose similarity floor it knows. */
+  interface QueryEmbedding {
+    float[] embed(String query) throws EmbeddingException;
+
+    /** See {@link Embedder#minimumSimilarity()}. */
+    float minimumSimilarity();
+
+    static QueryEmbedding of(Embedder embedder) {
+      return new QueryEmbedding() {
+        @Override
+        public float[] embed(String query) throws EmbeddingException {
+          return embedder.embedQuery(query);
+        }
+
+        @Override
+        public float minimumSimilarity() {
+          return embedder.minimumSimilarity();
+        }
+      };
+    }
+  }
 
   private final OpenSearchConnection connection;
   private final boolean ownsConnection;
   private final String alias;
   private final int countCap;
   private final ObjectMapper json;
+  private final SearchBodies bodies;
+  private final QueryEmbedding queryEmbedding;
   private final LineSnippets lines = new LineSnippets(LineSnippets.DEFAULT_MAX_CHARS);
   private final HighlightedText highlighted = new HighlightedText(lines);
+  private final PassageSnippets passageSnippets =
+      new PassageSnippets(LineSnippets.DEFAULT_MAX_CHARS);
 
   /**
    * @param countCap how many matches are counted exactly (total and facets) before the total
    *     becomes a lower bound and the facets a sample; at least 1
+   * @param queryEmbedding embeds queries with the model of the index's vectors; null when the index
+   *     has none (keyword search only)
    */
   OpenSearchSearchService(
-      OpenSearchConnection connection, boolean ownsConnection, String alias, int countCap) {
+      OpenSearchConnection connection,
+      boolean ownsConnection,
+      String alias,
+      int countCap,
+      QueryEmbedding queryEmbedding) {
     if (countCap < 1) {
       throw new IllegalArgumentException("count cap must be at least 1, not " + countCap);
     }
@@ -66,18 +129,43 @@ public final class OpenSearchSearchService implements SearchService {
     this.alias = alias;
     this.countCap = countCap;
     this.json = connection.json();
+    this.bodies = new SearchBodies(json, countCap);
+    this.queryEmbedding = queryEmbedding;
+  }
+
+  /** A keyword-only service. */
+  OpenSearchSearchService(
+      OpenSearchConnection connection, boolean ownsConnection, String alias, int countCap) {
+    this(connection, ownsConnection, alias, countCap, null);
   }
 
   /**
-   * Connects to the cluster and checks that zoomdex's alias exists.
+   * Connects to the cluster and checks that zoomdex's alias exists (keyword search only).
    *
    * @throws IndexMissingException when the alias does not exist (nothing crawled yet)
    * @throws SearchException when the cluster cannot be reached or refuses
    */
   public static OpenSearchSearchService open(OpenSearchSettings settings) throws SearchException {
+    return open(settings, null);
+  }
+
+  /**
+   * Connects to the cluster and checks that zoomdex's alias exists and that its vectors are of the
+   * embedder's model.
+   *
+   * @param embedder embeds queries for semantic and hybrid search; null for keyword search only
+   *     (every mode then ranks by keywords). Not closed by this service
+   * @throws IndexMissingException when the alias does not exist (nothing crawled yet)
+   * @throws SearchException when the cluster cannot be reached or refuses
+   * @throws ConfigException when the index holds vectors of another model (an index without vectors
+   *     is searched by keywords, with a warning)
+   */
+  public static OpenSearchSearchService open(OpenSearchSettings settings, Embedder embedder)
+      throws SearchException {
     OpenSearchConnection connection = OpenSearchConnection.open(settings);
     try {
-      Optional<String> index = new OpenSearchIndexes(connection, settings.alias()).currentIndex();
+      OpenSearchIndexes indexes = new OpenSearchIndexes(connection, settings.alias());
+      Optional<String> index = indexes.currentIndex();
       if (index.isEmpty()) {
         throw new IndexMissingException(
             "No zoomdex index "
@@ -86,9 +174,23 @@ public final class OpenSearchSearchService implements SearchService {
                 + connection.description()
                 + "; run a crawl with --index opensearch first.");
       }
+      QueryEmbedding queries = null;
+      if (embedder != null) {
+        Optional<EmbeddingModelId> recorded = indexes.recordedModel(index.get());
+        if (recorded.isEmpty()) {
+          // An index from before vectors (or crawled with none): keyword search still works.
+          log.warn(
+              "The OpenSearch index {} has no passage vectors; searching by keywords only. Crawl"
+                  + " into a new index (--opensearch-index) to search by meaning.",
+              index.get());
+        } else {
+          EmbeddingMeta.requireSame(index.get(), recorded, Optional.of(embedder.model()));
+          queries = QueryEmbedding.of(embedder);
+        }
+      }
       return new OpenSearchSearchService(
-          connection, true, settings.alias(), SearchResults.COUNT_CAP);
-    } catch (IOException | OpenSearchFailure | SearchException e) {
+          connection, true, settings.alias(), SearchResults.COUNT_CAP, queries);
+    } catch (IOException | OpenSearchFailure | SearchException | ConfigException e) {
       try {
         connection.close();
       } catch (IOException suppressed) {
@@ -96,6 +198,9 @@ public final class OpenSearchSearchService implements SearchService {
       }
       if (e instanceof SearchException searchException) {
         throw searchException;
+      }
+      if (e instanceof ConfigException config) {
+        throw config;
       }
       throw failure(connection, e);
     }
@@ -107,27 +212,236 @@ public final class OpenSearchSearchService implements SearchService {
     if (principal.isEmpty()) {
       return SearchResults.none(principal);
     }
-    ObjectNode text = request.matchesAll() ? matchAll() : TextQuery.of(json, request.query());
-    OpenSearchConnection.Answer answer = run(request, principal, text);
-    if (answer.status() == 400 && !request.matchesAll()) {
-      // The cluster still refused the text (e.g. a wildcard expanded too far): its words alone.
-      answer = run(request, principal, TextQuery.plainWords(json, request.query()));
+    ArrayNode filters = bodies.filters(request, principal);
+    if (request.matchesAll()) {
+      return listing(request, principal, filters);
     }
-    if (!answer.ok()) {
-      throw refused(answer);
+    // Without vectors every mode ranks by keywords, so a client's mode never breaks a search.
+    SearchMode mode = queryEmbedding == null ? SearchMode.KEYWORD : request.mode();
+    if (mode == SearchMode.KEYWORD) {
+      return keyword(request, principal, filters);
     }
-    JsonNode body = answer.body();
+    float[] vector = embed(request.query());
+    return mode == SearchMode.SEMANTIC
+        ? semantic(request, principal, filters, vector)
+        : hybrid(request, principal, filters, vector);
+  }
+
+  /** A blank query: everything readable, newest first. */
+  private SearchResults listing(SearchRequest request, String principal, ArrayNode filters)
+      throws SearchException {
+    ObjectNode search =
+        bodies.search(
+            bodies.filtered(bodies.matchAll(), filters),
+            request.offset(),
+            request.limit(),
+            true,
+            threshold(request));
+    SearchBodies.newestFirst(search);
+    JsonNode body = require(send(search));
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : body.path("hits").path("hits")) {
-      hits.add(toHit(hit, request.matchesAll()));
+      hits.add(toHit(hit, null, "", true, 0f));
     }
+    return results(request, principal, hits, body);
+  }
+
+  private SearchResults keyword(SearchRequest request, String principal, ArrayNode filters)
+      throws SearchException {
+    String query = request.query();
+    boolean question = QueryWords.isQuestion(query);
+    ObjectNode text = keywordText(query, question);
+    OpenSearchConnection.Answer answer = send(keywordSearch(request, filters, text));
+    if (answer.status() == 400) {
+      // The cluster still refused the text (e.g. a wildcard expanded too far): its words alone.
+      answer = send(keywordSearch(request, filters, TextQuery.plainWords(json, query)));
+    }
+    JsonNode body = require(answer);
+    if (!question && body.path("hits").path("hits").isEmpty() && QueryWords.loosenable(query)) {
+      Optional<ObjectNode> loose = TextQuery.loose(json, query);
+      if (loose.isPresent()) {
+        body = require(send(keywordSearch(request, filters, loose.get())));
+      }
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    for (JsonNode hit : body.path("hits").path("hits")) {
+      hits.add(toHit(hit, null, query, false, score(hit)));
+    }
+    return results(request, principal, hits, body);
+  }
+
+  private ObjectNode keywordText(String query, boolean question) {
+    if (question) {
+      Optional<ObjectNode> loose = TextQuery.loose(json, query);
+      if (loose.isPresent()) {
+        return loose.get();
+      }
+    }
+    return TextQuery.of(json, query);
+  }
+
+  private ObjectNode keywordSearch(SearchRequest request, ArrayNode filters, ObjectNode text) {
+    ObjectNode search =
+        bodies.search(
+            bodies.filtered(text, filters),
+            request.offset(),
+            request.limit(),
+            true,
+            threshold(request));
+    SearchBodies.highlightText(search);
+    return search;
+  }
+
+  private SearchResults semantic(
+      SearchRequest request, String principal, ArrayNode filters, float[] vector)
+      throws SearchException {
+    ObjectNode nearest =
+        bodies.nearestPassages(vector, candidates(request), floor(), filters, true);
+    ObjectNode search =
+        bodies.search(
+            bodies.filtered(nearest, filters),
+            request.offset(),
+            request.limit(),
+            true,
+            threshold(request));
+    JsonNode body = require(send(search));
+    List<SearchHit> hits = new ArrayList<>();
+    for (JsonNode hit : body.path("hits").path("hits")) {
+      hits.add(toHit(null, hit, request.query(), false, score(hit)));
+    }
+    return results(request, principal, hits, body);
+  }
+
+  /**
+   * One {@code _msearch}: the keyword ranking and the vector ranking, each of {@link
+   * #candidates(SearchRequest)} documents, and a count (with facets) of their union; the page is
+   * cut from the fused ranking.
+   */
+  private SearchResults hybrid(
+      SearchRequest request, String principal, ArrayNode filters, float[] vector)
+      throws SearchException {
+    String query = request.query();
+    boolean question = QueryWords.isQuestion(query);
+    List<JsonNode> answers = msearch(request, filters, keywordText(query, question), vector);
+    if (answers.get(0).path("status").asInt(200) == 400) {
+      answers = msearch(request, filters, TextQuery.plainWords(json, query), vector);
+    }
+    if (!question
+        && answers.get(0).path("hits").path("hits").isEmpty()
+        && QueryWords.loosenable(query)) {
+      Optional<ObjectNode> loose = TextQuery.loose(json, query);
+      if (loose.isPresent()) {
+        answers = msearch(request, filters, loose.get(), vector);
+      }
+    }
+    Map<String, JsonNode> byKeyword = byId(requireResponse(answers.get(0)));
+    Map<String, JsonNode> byVector = byId(requireResponse(answers.get(1)));
+    JsonNode union = requireResponse(answers.get(2));
+    List<RankFusion.Fused<String>> fused =
+        RankFusion.STANDARD.fuse(
+            new ArrayList<>(byKeyword.keySet()), new ArrayList<>(byVector.keySet()));
+    int from = Math.min(request.offset(), fused.size());
+    int to = Math.min(request.offset() + request.limit(), fused.size());
+    List<SearchHit> hits = new ArrayList<>();
+    for (RankFusion.Fused<String> item : fused.subList(from, to)) {
+      hits.add(
+          toHit(
+              byKeyword.get(item.item()),
+              byVector.get(item.item()),
+              query,
+              false,
+              (float) item.score()));
+    }
+    return results(request, principal, hits, union);
+  }
+
+  private List<JsonNode> msearch(
+      SearchRequest request, ArrayNode filters, ObjectNode text, float[] vector)
+      throws SearchException {
+    int candidates = candidates(request);
+    ObjectNode keyword = bodies.search(bodies.filtered(text, filters), 0, candidates, false, 0);
+    SearchBodies.highlightText(keyword);
+    ObjectNode nearest = bodies.nearestPassages(vector, candidates, floor(), filters, true);
+    ObjectNode semantic = bodies.search(bodies.filtered(nearest, filters), 0, candidates, false, 0);
+    ObjectNode union =
+        bodies.search(
+            bodies.either(
+                text, bodies.nearestPassages(vector, candidates, floor(), filters, false), filters),
+            0,
+            0,
+            true,
+            threshold(request));
+    StringBuilder lines = new StringBuilder();
+    try {
+      for (ObjectNode search : List.of(keyword, semantic, union)) {
+        lines.append("{}\n").append(json.writeValueAsString(search)).append('\n');
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Search bodies always serialize", e);
+    }
+    OpenSearchConnection.Answer answer;
+    try {
+      answer =
+          connection.send(
+              "POST",
+              "/" + alias + "/_msearch",
+              Map.of(),
+              lines.toString().getBytes(StandardCharsets.UTF_8),
+              "application/x-ndjson");
+    } catch (IOException e) {
+      throw failure(connection, e);
+    }
+    JsonNode responses = require(answer).path("responses");
+    if (responses.size() != 3) {
+      throw new SearchException(
+          "OpenSearch answered a hybrid search with "
+              + responses.size()
+              + " results instead of 3; check the cluster's health.",
+          null);
+    }
+    List<JsonNode> list = new ArrayList<>();
+    responses.forEach(list::add);
+    return list;
+  }
+
+  /** Hits by document id, in rank order. */
+  private static Map<String, JsonNode> byId(JsonNode body) {
+    Map<String, JsonNode> hits = new LinkedHashMap<>();
+    for (JsonNode hit : body.path("hits").path("hits")) {
+      hits.putIfAbsent(hit.path("_source").path(OpenSearchSchema.ID).asText(), hit);
+    }
+    return hits;
+  }
+
+  /** How deep the rankings go for this page: the windows it reaches into ({@link #WINDOW}). */
+  static int candidates(SearchRequest request) {
+    int wanted = request.offset() + request.limit();
+    return ((wanted + WINDOW - 1) / WINDOW) * WINDOW;
+  }
+
+  private float floor() {
+    return queryEmbedding.minimumSimilarity();
+  }
+
+  private float[] embed(String query) throws SearchException {
+    try {
+      return queryEmbedding.embed(query);
+    } catch (EmbeddingException e) {
+      throw new SearchException(
+          "Semantic search is unavailable (" + e.getMessage() + "); search with mode keyword.", e);
+    }
+  }
+
+  private SearchResults results(
+      SearchRequest request, String principal, List<SearchHit> hits, JsonNode body) {
     JsonNode counted = body.path("hits").path("total");
     long total = counted.path("value").asLong(hits.size());
     boolean totalExact = !"gte".equals(counted.path("relation").asText("eq"));
     if (!totalExact) {
       total = threshold(request); // what was counted, as Lucene reports it
     }
-    JsonNode sample = body.path("aggregations").path(SAMPLE);
+    total = Math.max(total, (long) request.offset() + hits.size());
+    JsonNode sample = body.path("aggregations").path(SearchBodies.SAMPLE);
     Facets facets = facets(sample);
     boolean facetsExact = totalExact && sample.path("doc_count").asLong(-1) == total;
     return new SearchResults(
@@ -139,39 +453,7 @@ public final class OpenSearchSearchService implements SearchService {
     return Math.max(countCap, request.offset() + request.limit());
   }
 
-  private OpenSearchConnection.Answer run(SearchRequest request, String principal, ObjectNode text)
-      throws SearchException {
-    ObjectNode search = json.createObjectNode();
-    search.set("query", filtered(request, principal, text));
-    search.put("from", request.offset());
-    search.put("size", request.limit());
-    search.put("track_total_hits", threshold(request));
-    ObjectNode source = search.putObject("_source");
-    OpenSearchSchema.HIT_FIELDS.forEach(source.putArray("includes")::add);
-    source.putArray("excludes").add(OpenSearchSchema.READERS).add(OpenSearchSchema.BODY);
-    if (request.matchesAll()) {
-      ArrayNode sort = search.putArray("sort");
-      sort.addObject()
-          .putObject(OpenSearchSchema.START_TIME)
-          .put("order", "desc")
-          .put("missing", "_last");
-      sort.addObject().putObject(OpenSearchSchema.ID).put("order", "asc");
-    } else {
-      ObjectNode highlight = search.putObject("highlight");
-      highlight.put("type", "unified");
-      highlight.putArray("pre_tags").add(HighlightedText.OPEN);
-      highlight.putArray("post_tags").add(HighlightedText.CLOSE);
-      highlight.put("number_of_fragments", 0);
-      ObjectNode fields = highlight.putObject("fields");
-      fields.putObject(OpenSearchSchema.TITLE);
-      fields.putObject(OpenSearchSchema.BODY);
-    }
-    ObjectNode sampler = search.putObject("aggregations").putObject(SAMPLE);
-    sampler.putObject("sampler").put("shard_size", countCap);
-    ObjectNode aggregations = sampler.putObject("aggregations");
-    terms(aggregations, OpenSearchSchema.TYPE, DocumentType.values().length, 0, false);
-    terms(aggregations, OpenSearchSchema.HOST, Facets.MAX_HOSTS, Facets.MAX_HOSTS * 10, false);
-    terms(aggregations, OpenSearchSchema.MONTH, MONTH_BUCKETS, 0, true);
+  private OpenSearchConnection.Answer send(ObjectNode search) throws SearchException {
     try {
       return connection.send("POST", "/" + alias + "/_search", search);
     } catch (IOException e) {
@@ -179,71 +461,61 @@ public final class OpenSearchSearchService implements SearchService {
     }
   }
 
-  /** The text query with every filter in the non-scoring {@code filter}, readers first. */
-  private ObjectNode filtered(SearchRequest request, String principal, ObjectNode text) {
-    ObjectNode query = json.createObjectNode();
-    ObjectNode bool = query.putObject("bool");
-    bool.putArray("must").add(text);
-    ArrayNode filter = bool.putArray("filter");
-    filter.add(term(OpenSearchSchema.READERS, principal));
-    if (request.type() != null) {
-      filter.add(term(OpenSearchSchema.TYPE, request.type().prefix()));
+  private JsonNode require(OpenSearchConnection.Answer answer) throws SearchException {
+    if (!answer.ok()) {
+      throw refused(answer);
     }
-    if (!request.host().isEmpty()) {
-      filter.add(term(OpenSearchSchema.HOST, request.host()));
-    }
-    if (request.from() != null || request.to() != null) {
-      ObjectNode range =
-          filter.addObject().putObject("range").putObject(OpenSearchSchema.START_TIME);
-      range.put("format", "epoch_millis");
-      if (request.from() != null) {
-        range.put("gte", request.from().toEpochMilli());
-      }
-      if (request.to() != null) {
-        range.put("lt", request.to().toEpochMilli());
-      }
-    }
-    return query;
+    return answer.body();
   }
 
-  private ObjectNode term(String field, String value) {
-    ObjectNode term = json.createObjectNode();
-    term.putObject("term").put(field, value);
-    return term;
-  }
-
-  private ObjectNode matchAll() {
-    ObjectNode all = json.createObjectNode();
-    all.putObject("match_all");
-    return all;
-  }
-
-  private static void terms(
-      ObjectNode aggregations, String field, int size, int shardSize, boolean newestKeyFirst) {
-    ObjectNode terms = aggregations.putObject(field).putObject("terms");
-    terms.put("field", field);
-    terms.put("size", size);
-    if (shardSize > 0) {
-      terms.put("shard_size", shardSize);
+  /** One response of an {@code _msearch}, which carries its own status and error. */
+  private JsonNode requireResponse(JsonNode response) throws SearchException {
+    int status = response.path("status").asInt(200);
+    if (status < 200 || status >= 300 || response.has("error")) {
+      throw refused(new OpenSearchConnection.Answer(status, response));
     }
-    if (newestKeyFirst) {
-      terms.putObject("order").put("_key", "desc");
-    }
+    return response;
   }
 
-  private SearchHit toHit(JsonNode hit, boolean matchesAll) {
+  private static float score(JsonNode hit) {
+    double score = hit.path("_score").asDouble(0);
+    return Double.isNaN(score) ? 0f : (float) score;
+  }
+
+  /**
+   * A hit from its keyword hit (highlights) and its vector hit (best passage), either may be null,
+   * with the Lucene backend's snippets: the best passage first (its line nearest the query, at its
+   * time in the recording) and then, in hybrid mode, one matched line not already shown; the
+   * matched lines without a passage; else the first line.
+   */
+  private SearchHit toHit(
+      JsonNode keywordHit, JsonNode vectorHit, String query, boolean listing, float score) {
+    JsonNode hit = keywordHit != null ? keywordHit : vectorHit;
     JsonNode source = hit.path("_source");
     String title = source.path(OpenSearchSchema.TITLE).asText("");
-    JsonNode marks = hit.path("highlight");
+    JsonNode marks = keywordHit == null ? json.missingNode() : keywordHit.path("highlight");
     JsonNode titleMarks = marks.path(OpenSearchSchema.TITLE).path(0);
     JsonNode bodyMarks = marks.path(OpenSearchSchema.BODY).path(0);
-    List<Snippet> snippets =
+    List<Snippet> matched =
         bodyMarks.isTextual() ? highlighted.snippets(bodyMarks.asText(), BODY_SNIPPETS) : List.of();
+    List<Snippet> snippets = new ArrayList<>();
+    PassageFields.BestPassage passage = vectorHit == null ? null : PassageFields.best(vectorHit);
+    if (passage != null) {
+      Snippet best = passageSnippets.snippet(passage.text(), passage.at(), query);
+      snippets.add(best);
+      matched.stream()
+          .filter(line -> !line.text().equals(best.text()))
+          .findFirst()
+          .ifPresent(snippets::add);
+    } else {
+      snippets.addAll(matched);
+    }
     if (snippets.isEmpty()) {
       String firstLine = source.path(OpenSearchSchema.FIRST_LINE).asText("");
-      snippets = firstLine.isBlank() ? List.of() : List.of(lines.firstLine(firstLine));
+      if (!firstLine.isBlank()) {
+        snippets.add(lines.firstLine(firstLine));
+      }
     }
-    double score = hit.path("_score").asDouble(0);
     return new SearchHit(
         DocumentId.parse(source.path(OpenSearchSchema.ID).asText()),
         title,
@@ -253,7 +525,7 @@ public final class OpenSearchSearchService implements SearchService {
         OpenSearchSchema.startTime(source),
         source.path(OpenSearchSchema.HOST).asText(""),
         source.path(OpenSearchSchema.DURATION).asInt(0),
-        matchesAll || Double.isNaN(score) ? 0f : (float) score,
+        listing ? 0f : score,
         SeriesGrouping.seriesKey(OpenSearchSchema.sourceIds(source)));
   }
 
@@ -288,14 +560,15 @@ public final class OpenSearchSearchService implements SearchService {
     }
     ObjectNode search = json.createObjectNode();
     ArrayNode filter = search.putObject("query").putObject("bool").putArray("filter");
-    filter.add(term(OpenSearchSchema.ID, id.toString()));
-    filter.add(term(OpenSearchSchema.READERS, principal));
+    filter.add(bodies.term(OpenSearchSchema.ID, id.toString()));
+    filter.add(bodies.term(OpenSearchSchema.READERS, principal));
     search.put("size", 1);
     search
         .putObject("_source")
         .putArray("excludes")
         .add(OpenSearchSchema.READERS)
-        .add(OpenSearchSchema.FIRST_LINE);
+        .add(OpenSearchSchema.FIRST_LINE)
+        .add(OpenSearchSchema.PASSAGES);
     try {
       OpenSearchConnection.Answer answer =
           connection.send("POST", "/" + alias + "/_search", search);

@@ -1,9 +1,13 @@
 package io.zoomdex.sink.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zoomdex.search.LenientQuery;
 import io.zoomdex.search.QuerySyntax;
+import io.zoomdex.search.QueryWords;
+import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -40,6 +44,32 @@ final class TextQuery {
       return none;
     }
     return queryString(json, plain);
+  }
+
+  /**
+   * The loose form of a natural-language query ({@link QueryWords}): any of its content words in
+   * title or body, at least {@link QueryWords#minimumShouldMatch(int)} of them.
+   *
+   * @return the loose query, or empty when the text has no content word
+   */
+  static Optional<ObjectNode> loose(ObjectMapper json, String text) {
+    List<String> words = QueryWords.contentWords(text);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode query = json.createObjectNode();
+    ObjectNode bool = query.putObject("bool");
+    ArrayNode should = bool.putArray("should");
+    for (String word : words) {
+      ObjectNode match = should.addObject().putObject("multi_match");
+      match.put("query", word);
+      match
+          .putArray("fields")
+          .add(OpenSearchSchema.TITLE + "^" + OpenSearchSchema.TITLE_BOOST)
+          .add(OpenSearchSchema.BODY);
+    }
+    bool.put("minimum_should_match", QueryWords.minimumShouldMatch(words.size()));
+    return Optional.of(query);
   }
 
   private static ObjectNode queryString(ObjectMapper json, String text) {

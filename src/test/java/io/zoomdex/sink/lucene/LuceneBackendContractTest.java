@@ -17,7 +17,18 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
   protected Backend openBackend() throws Exception {
     // With passage vectors (the deterministic hashing embedder), so every mode has a vector side.
     PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
-    LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"), vectors);
+    return open(LuceneIndexSink.open(dir.resolve("index"), vectors), vectors);
+  }
+
+  @Override
+  protected Backend openBackend(PassageVectors vectors) throws Exception {
+    return open(LuceneIndexSink.open(dir.resolve("vector-index"), vectors), null);
+  }
+
+  /**
+   * @param ownVectors closed with the backend, or null when the caller owns them
+   */
+  private static Backend open(LuceneIndexSink sink, PassageVectors ownVectors) {
     SearchService search = sink.searchService();
     return new Backend() {
       @Override
@@ -37,9 +48,12 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
 
       @Override
       public void close() throws Exception {
-        try (vectors;
-            sink) {
+        try (sink) {
           search.close();
+        } finally {
+          if (ownVectors != null) {
+            ownVectors.close();
+          }
         }
       }
     };

@@ -19,9 +19,9 @@ import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
- * A real single-node OpenSearch 2.19.6 in this JVM, from the Maven Central jars, on 127.0.0.1 with
- * random ports and its own temporary home. About 2.5 s to start; {@link #close()} stops it and
- * deletes its home.
+ * A real single-node OpenSearch 2.19.6 in this JVM, from the Maven Central jars, with the k-NN
+ * plugin ({@link KnnPluginJars}), on 127.0.0.1 with random ports and its own temporary home. {@link
+ * #close()} stops it and deletes its home.
  */
 public final class EmbeddedOpenSearch implements AutoCloseable {
 
@@ -45,8 +45,16 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     this.uri = uri;
   }
 
-  /** Starts a node and waits until its HTTP port is bound. */
+  /** Starts a node with the k-NN plugin and waits until its HTTP port is bound. */
   public static EmbeddedOpenSearch start() throws Exception {
+    return start(true);
+  }
+
+  /**
+   * Starts a node, with or without the k-NN plugin (without: a cluster zoomdex must refuse to put
+   * vectors in), and waits until its HTTP port is bound.
+   */
+  public static EmbeddedOpenSearch start(boolean withKnn) throws Exception {
     Path home = Files.createTempDirectory("zoomdex-opensearch");
     Settings settings =
         Settings.builder()
@@ -65,7 +73,11 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             .put("indices.queries.cache.size", "5%")
             .put("indices.fielddata.cache.size", "5%")
             .build();
-    Node node = new PluginNode(settings, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
+    List<Class<? extends Plugin>> plugins =
+        withKnn
+            ? List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, KnnPluginJars.load())
+            : List.of(Netty4Plugin.class, CommonAnalysisPlugin.class);
+    Node node = new PluginNode(settings, plugins);
     try {
       node.start();
     } catch (Exception e) {

@@ -1,5 +1,7 @@
 package io.zoomdex.sink.opensearch;
 
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SearchBackendContractTest;
@@ -21,12 +23,42 @@ class OpenSearchBackendContractTest extends SearchBackendContractTest {
 
   @Override
   protected Backend openBackend() throws Exception {
+    // With passage vectors (the deterministic hashing embedder), so every mode has a vector side.
+    PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
+    Backend backend = openBackend(vectors);
+    return new Backend() {
+      @Override
+      public IndexSink sink() {
+        return backend.sink();
+      }
+
+      @Override
+      public SearchService search() {
+        return backend.search();
+      }
+
+      @Override
+      public SearchService search(int countCap) {
+        return backend.search(countCap);
+      }
+
+      @Override
+      public void close() throws Exception {
+        try (vectors) {
+          backend.close();
+        }
+      }
+    };
+  }
+
+  @Override
+  protected Backend openBackend(PassageVectors vectors) throws Exception {
     // Small bulks, so the fixtures and the generated account cross several bulk requests.
     OpenSearchSettings settings =
         OpenSearchSettings.of(List.of(node.uri()))
             .withAlias("contract-" + ALIASES.incrementAndGet())
             .withBulkLimits(50, 64 * 1024);
-    OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings);
+    OpenSearchIndexSink sink = OpenSearchIndexSink.open(settings, vectors);
     SearchService search = sink.searchService();
     return new Backend() {
       @Override

@@ -61,7 +61,8 @@ class OpenSearchIndexSinkTest {
   }
 
   private OpenSearchIndexSink open(OpenSearchSettings settings, Pause pause) throws Exception {
-    return OpenSearchIndexSink.open(OpenSearchConnection.open(settings), true, settings, pause);
+    return OpenSearchIndexSink.open(
+        OpenSearchConnection.open(settings), true, settings, pause, null);
   }
 
   private static Document meeting(int n) {
