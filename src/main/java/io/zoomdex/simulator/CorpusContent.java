@@ -7,7 +7,6 @@ import io.zoomdex.simulator.corpus.MeetingCorpus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -26,6 +25,21 @@ final class CorpusContent {
 
   static MeetingCorpus corpus() {
     return MeetingCorpus.builtIn();
+  }
+
+  /**
+   * Each corpus meeting's people and speakers, worked out once (derivations ask for them often).
+   */
+  private static final class Cast {
+    static final Map<String, List<String>> PEOPLE = new HashMap<>();
+    static final Map<String, List<String>> SPEAKERS = new HashMap<>();
+
+    static {
+      for (CorpusMeeting meeting : corpus().meetings()) {
+        PEOPLE.put(meeting.id(), meeting.people());
+        SPEAKERS.put(meeting.id(), meeting.speakers());
+      }
+    }
   }
 
   /** The corpus meeting that meeting (or webinar) {@code slot} of {@code host} is about. */
@@ -57,7 +71,7 @@ final class CorpusContent {
    */
   static SimSummary summary(
       SplittableRandom r, CorpusMeeting subject, String topic, List<String> people) {
-    Map<String, String> cast = cast(subject.people(), people);
+    Map<String, String> cast = cast(Cast.PEOPLE.get(subject.id()), people);
     CorpusSummary written = subject.summary();
     List<SimSummary.Detail> details = new ArrayList<>();
     int detailCount = Math.min(written.details().size(), 2 + r.nextInt(2));
@@ -100,7 +114,8 @@ final class CorpusContent {
     List<Cue> cues = subject.transcript();
     int length = Math.min(cues.size(), SHORTEST_WINDOW + r.nextInt(WINDOW_SPREAD));
     int first = r.nextInt(cues.size() - length + 1);
-    return vtt(cues.subList(first, first + length), cast(subject.speakers(), speakers));
+    return vtt(
+        cues.subList(first, first + length), cast(Cast.SPEAKERS.get(subject.id()), speakers));
   }
 
   /** The cues as WebVTT, times shifted so the first starts at 2 s, speakers renamed by cast. */
@@ -143,7 +158,13 @@ final class CorpusContent {
   }
 
   static String timestamp(long seconds) {
-    return String.format(
-        Locale.ROOT, "%02d:%02d:%02d.000", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    StringBuilder text = new StringBuilder(12);
+    twoDigits(text, seconds / 3600).append(':');
+    twoDigits(text, (seconds / 60) % 60).append(':');
+    return twoDigits(text, seconds % 60).append(".000").toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder text, long value) {
+    return text.append(value < 10 ? "0" : "").append(value);
   }
 }
