@@ -17,7 +17,7 @@
   };
 
   const el = (id) => document.getElementById(id);
-  const state = { q: "", type: "", host: "", month: "", offset: 0 };
+  const state = { q: "", mode: "hybrid", type: "", host: "", month: "", offset: 0 };
   let demo = { enabled: false, people: [] };
   let searchSeq = 0;
 
@@ -160,6 +160,7 @@
   function searchParams() {
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
+    if (state.mode !== "hybrid") params.set("mode", state.mode);
     if (state.type) params.set("type", state.type);
     if (state.host) params.set("host", state.host);
     if (state.month) {
@@ -175,6 +176,7 @@
   function saveStateInUrl() {
     const params = new URLSearchParams();
     for (const key of ["q", "type", "host", "month"]) if (state[key]) params.set(key, state[key]);
+    if (state.mode !== "hybrid") params.set("mode", state.mode);
     if (state.offset) params.set("offset", String(state.offset));
     const hash = params.toString();
     history.replaceState(null, "", hash ? "#" + hash : location.pathname);
@@ -183,6 +185,8 @@
   function loadStateFromUrl() {
     const params = new URLSearchParams(location.hash.slice(1));
     state.q = params.get("q") || "";
+    state.mode = ["keyword", "semantic"].includes(params.get("mode")) ? params.get("mode") : "hybrid";
+    el("mode").value = state.mode;
     state.type = params.get("type") || "";
     state.host = params.get("host") || "";
     state.month = /^\d{4}-\d{2}$/.test(params.get("month") || "") ? params.get("month") : "";
@@ -218,8 +222,15 @@
   el("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
     state.q = el("q").value.trim();
+    state.mode = el("mode").value;
     state.offset = 0;
     runSearch();
+  });
+
+  el("mode").addEventListener("change", () => {
+    state.mode = el("mode").value;
+    state.offset = 0;
+    if (state.q) runSearch();
   });
 
   // ---- rendering ----

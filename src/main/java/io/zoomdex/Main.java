@@ -4,6 +4,7 @@ import io.zoomdex.cli.CheckCommand;
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.cli.ReembedCommand;
 import io.zoomdex.cli.SearchCommand;
 import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       CrawlCommand.class,
       DemoCommand.class,
       SearchCommand.class,
+      ReembedCommand.class,
       ServeCommand.class,
       SimulateCommand.class,
       StatusCommand.class,

@@ -45,6 +45,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void embeddings_standAlone() {
+    onlyDependsOn("io.zoomdex.embed..", "io.zoomdex.embed..").check(production);
+  }
+
+  @Test
+  void passages_cutDocumentsAndEmbedThem_withoutKnowingWhereTheyGo() {
+    onlyDependsOn(
+            "io.zoomdex.passage..",
+            "io.zoomdex.passage..",
+            "io.zoomdex.document..",
+            "io.zoomdex.embed..")
+        .check(production);
+  }
+
+  @Test
   void zoomClient_knowsOnlyItsConfiguration() {
     onlyDependsOn("io.zoomdex.zoom..", "io.zoomdex.zoom..", "io.zoomdex.config..")
         .check(production);
@@ -84,6 +99,8 @@ class ArchitectureTest {
             "io.zoomdex.sink..",
             "io.zoomdex.sink..",
             "io.zoomdex.document..",
+            "io.zoomdex.passage..",
+            "io.zoomdex.embed..",
             "io.zoomdex.search",
             "io.zoomdex.config..")
         .check(production);

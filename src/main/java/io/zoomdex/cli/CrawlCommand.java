@@ -136,6 +136,7 @@ public final class CrawlCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
     } finally {
+      index.close();
       out.flush();
       err.flush();
     }

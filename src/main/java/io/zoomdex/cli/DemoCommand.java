@@ -4,6 +4,9 @@ import io.zoomdex.config.Plan;
 import io.zoomdex.config.RateLimits;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.embed.EmbedderSettings;
+import io.zoomdex.embed.EmbeddingException;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.DeactivatedSearchers;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchHit;
@@ -15,6 +18,7 @@ import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.sink.lucene.LuceneSearchService;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.sync.StorageException;
@@ -102,7 +106,11 @@ public final class DemoCommand implements Callable<Integer> {
             .users(users)
             .plan(io.zoomdex.simulator.Plan.BUSINESS)
             .build();
-    try (ZoomSimulator simulator = ZoomSimulator.start(account)) {
+    try (ZoomSimulator simulator = ZoomSimulator.start(account);
+        // The real model, whatever the environment says: the demo shows search by meaning.
+        PassageVectors vectors =
+            new PassageVectors(
+                EmbedderSettings.defaults().open(), EmbedderSettings.defaultThreads(), 256)) {
       out.printf(
           Locale.ROOT,
           "1. Started a simulated Zoom account with %d users at %s (Business-plan rate limits).%n",
@@ -110,14 +118,15 @@ public final class DemoCommand implements Callable<Integer> {
           simulator.apiBaseUrl());
       out.printf(Locale.ROOT, "2. Crawling it into %s ...%n", dataDir);
       out.flush();
-      SyncReport report = crawl(simulator, dataDir, err);
+      SyncReport report = crawl(simulator, dataDir, err, vectors);
       out.println(ReportText.format(report));
       try (SearchService search =
           new DeactivatedSearchers(
-              LuceneSearchService.openReadOnly(dataDir.resolve("index")),
+              LuceneSearchService.openReadOnly(dataDir.resolve("index"), vectors.embedder()),
               new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()))) {
         List<DemoPeople.Person> people = new DemoPeople(simulator.account(), search).pick();
         showSearches(out, search, people);
+        new MeaningDemo(search).show(out, people.get(0).email());
         printNextSteps(out, dataDir, people.get(0).email());
         if (serve != null ? serve : System.console() != null) {
           serve(out, search, dataDir, people.stream().map(DemoPeople.Person::email).toList());
@@ -130,13 +139,17 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (StorageException | SearchException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    } catch (EmbeddingException e) {
+      err.println(e.getMessage());
+      return ExitCodes.CONFIG;
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  private static SyncReport crawl(ZoomSimulator simulator, Path dataDir, PrintWriter err) {
+  private static SyncReport crawl(
+      ZoomSimulator simulator, Path dataDir, PrintWriter err, PassageVectors vectors) {
     ZoomSettings settings =
         ZoomSettings.defaults(
                 simulator.accountId(), simulator.clientId(), Secret.of(simulator.clientSecret()))
@@ -147,7 +160,11 @@ public final class DemoCommand implements Callable<Integer> {
     try (CrawlProgress progress = CrawlProgress.start(stats, err)) {
       LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusMonths(12);
       return new CrawlJob(
-              settings, dataDir, clock, CrawlJob.DEFAULT_COMMIT_EVERY, CrawlJob::embeddedLucene)
+              settings,
+              dataDir,
+              clock,
+              CrawlJob.DEFAULT_COMMIT_EVERY,
+              dir -> LuceneIndexSink.open(dir.resolve("index"), vectors))
           .run(since, stats, false);
     }
   }
@@ -204,8 +221,9 @@ public final class DemoCommand implements Callable<Integer> {
   private static void printNextSteps(PrintWriter out, Path dataDir, String person) {
     out.printf(
         Locale.ROOT,
-        "%n4. Try it yourself:%n"
+        "%n5. Try it yourself:%n"
             + "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
+            + "   ./zoomdex search --data %1$s --as %2$s --mode semantic \"who is moving offices?\"%n"
             + "   ./zoomdex demo --serve   (the web page with a person picker)%n"
             + "%nAgainst your own Zoom account (a Server-to-Server OAuth app with the 17 read-only"
             + " scopes):%n"
@@ -226,7 +244,7 @@ public final class DemoCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "zoomdex-demo-stop"));
       out.printf(
           Locale.ROOT,
-          "%n5. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
+          "%n6. Serving the web page at %s (demo mode: pick a person; Ctrl-C stops)%n",
           server.uri());
       out.flush();
       stop.await();

@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.DeactivatedSearchers;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
  * from the environment ({@code OPENSEARCH_USERNAME} + {@code OPENSEARCH_PASSWORD}, or {@code
  * OPENSEARCH_API_KEY}), never from flags, and are never printed.
  */
-public final class IndexOptions {
+public final class IndexOptions implements AutoCloseable {
 
   static final String USERNAME = "OPENSEARCH_USERNAME";
   static final String PASSWORD = "OPENSEARCH_PASSWORD";
@@ -67,6 +69,8 @@ public final class IndexOptions {
       description = "The index alias zoomdex writes and searches (default ${DEFAULT-VALUE}).")
   String openSearchAlias = OpenSearchSettings.DEFAULT_ALIAS;
 
+  @Mixin EmbeddingOptions embedding = new EmbeddingOptions();
+
   /** Whether the chosen index is an OpenSearch cluster. */
   public boolean isOpenSearch() {
     return backend().equals("opensearch");
@@ -97,7 +101,25 @@ public final class IndexOptions {
       return OpenSearchIndexSink.open(openSearchSettings(environment));
     }
     checkNoOpenSearchFlags();
-    return LuceneIndexSink.open(dataDir.resolve("index"));
+    return LuceneIndexSink.open(dataDir.resolve("index"), embedding.vectors(environment));
+  }
+
+  /**
+   * Opens the embedded index to rebuild its vectors with the configured model (see {@code zoomdex
+   * reembed}).
+   *
+   * @throws ConfigException when the index is not the embedded one, or the model cannot be loaded
+   * @throws SinkException when the index cannot be opened
+   */
+  public LuceneIndexSink openForReembed(Path dataDir, Map<String, String> environment)
+      throws SinkException {
+    if (isOpenSearch()) {
+      throw new ConfigException(
+          "zoomdex reembed rebuilds the embedded index; for OpenSearch, run a full crawl into a"
+              + " new index alias instead.");
+    }
+    checkNoOpenSearchFlags();
+    return LuceneIndexSink.openForReembed(dataDir.resolve("index"), embedding.vectors(environment));
   }
 
   /**
@@ -137,7 +159,10 @@ public final class IndexOptions {
       index = OpenSearchSearchService.open(openSearchSettings(environment));
     } else {
       checkNoOpenSearchFlags();
-      index = LuceneSearchService.openReadOnly(dataDir.resolve("index"));
+      PassageVectors vectors = embedding.vectors(environment);
+      index =
+          LuceneSearchService.openReadOnly(
+              dataDir.resolve("index"), vectors == null ? null : vectors.embedder());
     }
     return new DeactivatedSearchers(
         index, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()));
@@ -213,6 +238,12 @@ public final class IndexOptions {
       throw new ConfigException(
           "--opensearch-url and --opensearch-ca need --index opensearch; add it or drop them.");
     }
+  }
+
+  /** Closes the embedding model, if one was loaded. */
+  @Override
+  public void close() {
+    embedding.close();
   }
 
   private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import io.zoomdex.search.BadQueryException;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -112,6 +113,15 @@ public final class SearchCommand implements Callable<Integer> {
       description = "Only documents starting on or before DATE (yyyy-MM-dd, UTC).")
   LocalDate to;
 
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "hybrid",
+      description =
+          "keyword (words, BM25), semantic (meaning, by the passages' vectors) or hybrid (both,"
+              + " fused by rank; the default).")
+  String mode;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = List.of();
 
@@ -131,7 +141,8 @@ public final class SearchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
-    try (SearchService search = index.openSearch(data)) {
+    try (IndexOptions ownedIndex = index;
+        SearchService search = index.openSearch(data)) {
       SearchResults results = search.search(request);
       if (json) {
         printJson(out, results);
@@ -161,7 +172,15 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadQueryException("--to (" + to + ") is before --from (" + from + "); swap them.");
     }
     return new SearchRequest(
-        searcher, String.join(" ", words), onlyType, host, start, end, limit, offset);
+        searcher,
+        String.join(" ", words),
+        onlyType,
+        host,
+        start,
+        end,
+        limit,
+        offset,
+        SearchMode.parse(mode));
   }
 
   private static void printHuman(PrintWriter out, SearchResults results, int offset) {
@@ -181,7 +200,9 @@ public final class SearchCommand implements Callable<Integer> {
       String snippet =
           hit.snippets().isEmpty() ? "" : oneLine(hit.snippets().get(0).marked("*", "*"));
       if (!snippet.isEmpty()) {
-        out.println("   " + snippet);
+        String at = hit.snippets().get(0).offsetText();
+        out.println(
+            "   " + (at.isEmpty() || snippet.startsWith("[") ? "" : "at " + at + ": ") + snippet);
       }
     }
     String who = results.principal().isEmpty() ? "nobody" : results.principal();
@@ -202,6 +223,8 @@ public final class SearchCommand implements Callable<Integer> {
       line.put("duration_minutes", hit.durationMinutes());
       line.put("snippet", snippet.text());
       line.put("snippet_html", snippet.html());
+      // Seconds into the recording where the snippet is said (transcripts), else null.
+      line.put("snippet_offset_seconds", snippet.at().map(at -> at.toSeconds()).orElse(null));
       line.put("score", hit.score());
       try {
         out.println(mapper.writeValueAsString(line));

@@ -177,7 +177,8 @@ public final class ServeCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
-    try (SearchService search = index.openSearch(data, environment);
+    try (IndexOptions ownedIndex = index;
+        SearchService search = index.openSearch(data, environment);
         ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
         Background background = background(schedule, firstDay)) {
       SearchServerSettings settings =

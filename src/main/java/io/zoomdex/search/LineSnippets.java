@@ -1,5 +1,6 @@
 package io.zoomdex.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,6 +20,8 @@ public final class LineSnippets {
   private static final String ELLIPSIS = "…";
   private static final Pattern CUE_PREFIX =
       Pattern.compile("^\\[\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d{1,3})?\\][^:\\n]{0,80}:\\s");
+
+  private static final Pattern CUE_TIME = Pattern.compile("^\\[(\\d{1,2}):(\\d{2}):(\\d{2})");
 
   /** How much of a long line to keep before its first match. */
   private static final int CONTEXT_BEFORE = 60;
@@ -47,6 +50,26 @@ public final class LineSnippets {
    *     (empty for a plain line)
    */
   public Snippet line(String line, List<int[]> matches) {
+    Snippet snippet = window(line, matches);
+    Duration at = cueTime(line);
+    return at == null ? snippet : snippet.withOffset(at);
+  }
+
+  /**
+   * The time a transcript line starts at, from its {@code [hh:mm:ss]} prefix, or null when the line
+   * has none.
+   */
+  public static Duration cueTime(String line) {
+    Matcher time = CUE_TIME.matcher(line);
+    if (!time.lookingAt()) {
+      return null;
+    }
+    return Duration.ofHours(Long.parseLong(time.group(1)))
+        .plusMinutes(Long.parseLong(time.group(2)))
+        .plusSeconds(Long.parseLong(time.group(3)));
+  }
+
+  private Snippet window(String line, List<int[]> matches) {
     int focus = matches.isEmpty() ? 0 : matches.get(0)[0];
     if (line.length() <= maxChars) {
       return new Snippet(line, highlights(matches, 0, line.length(), 0));

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param to only documents starting before this instant, or null for no upper bound
  * @param limit page size, 1 to {@link #MAX_LIMIT}
  * @param offset hits to skip; {@code offset + limit} at most {@link #MAX_WINDOW}
+ * @param mode how the query text is matched (keyword, semantic or hybrid); null gives {@link
+ *     SearchMode#DEFAULT}. A blank query lists everything readable, newest first, in every mode
  */
 public record SearchRequest(
     String searcher,
@@ -28,7 +30,8 @@ public record SearchRequest(
     Instant from,
     Instant to,
     int limit,
-    int offset) {
+    int offset,
+    SearchMode mode) {
 
   /** Longest query text accepted, in characters. */
   public static final int MAX_QUERY_CHARS = 1_000;
@@ -49,6 +52,7 @@ public record SearchRequest(
     searcher = searcher == null ? "" : searcher;
     query = query == null ? "" : query.strip();
     host = Readers.normalize(host);
+    mode = mode == null ? SearchMode.DEFAULT : mode;
     if (query.length() > MAX_QUERY_CHARS) {
       throw new BadQueryException(
           "The query is "
@@ -82,7 +86,20 @@ public record SearchRequest(
     }
   }
 
-  /** A first page of {@link #DEFAULT_LIMIT} hits, no filters. */
+  /** A request in the default mode ({@link SearchMode#DEFAULT}). */
+  public SearchRequest(
+      String searcher,
+      String query,
+      DocumentType type,
+      String host,
+      Instant from,
+      Instant to,
+      int limit,
+      int offset) {
+    this(searcher, query, type, host, from, to, limit, offset, SearchMode.DEFAULT);
+  }
+
+  /** A first page of {@link #DEFAULT_LIMIT} hits, no filters, in the default mode. */
   public static SearchRequest of(String searcher, String query) {
     return new SearchRequest(searcher, query, null, "", null, null, DEFAULT_LIMIT, 0);
   }
@@ -98,19 +115,28 @@ public record SearchRequest(
   }
 
   public SearchRequest withType(DocumentType newType) {
-    return new SearchRequest(searcher, query, newType, host, from, to, limit, offset);
+    return new SearchRequest(searcher, query, newType, host, from, to, limit, offset, mode);
   }
 
   public SearchRequest withHost(String newHost) {
-    return new SearchRequest(searcher, query, type, newHost, from, to, limit, offset);
+    return new SearchRequest(searcher, query, type, newHost, from, to, limit, offset, mode);
   }
 
   /** Start-time range {@code [newFrom, newTo)}; either may be null for no bound. */
   public SearchRequest withRange(Instant newFrom, Instant newTo) {
-    return new SearchRequest(searcher, query, type, host, newFrom, newTo, limit, offset);
+    return new SearchRequest(searcher, query, type, host, newFrom, newTo, limit, offset, mode);
   }
 
   public SearchRequest withPage(int newLimit, int newOffset) {
-    return new SearchRequest(searcher, query, type, host, from, to, newLimit, newOffset);
+    return new SearchRequest(searcher, query, type, host, from, to, newLimit, newOffset, mode);
+  }
+
+  public SearchRequest withMode(SearchMode newMode) {
+    return new SearchRequest(searcher, query, type, host, from, to, limit, offset, newMode);
+  }
+
+  /** The same search with other query text (e.g. a looser form of the same words). */
+  public SearchRequest withQuery(String newQuery) {
+    return new SearchRequest(searcher, newQuery, type, host, from, to, limit, offset, mode);
   }
 }

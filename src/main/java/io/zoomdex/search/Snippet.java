@@ -1,7 +1,9 @@
 package io.zoomdex.search;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A passage of a document's text with the ranges that matched the query. Kept as plain text plus
@@ -10,12 +12,17 @@ import java.util.Objects;
  *
  * @param text the passage, plain text (not escaped)
  * @param highlights matched ranges, ascending and not overlapping, within {@code text}
+ * @param offset when the passage is part of a recording's transcript, how far into the recording it
+ *     starts; null otherwise
  */
-public record Snippet(String text, List<Highlight> highlights) {
+public record Snippet(String text, List<Highlight> highlights, Duration offset) {
 
   public Snippet {
     Objects.requireNonNull(text, "text");
     highlights = List.copyOf(highlights);
+    if (offset != null && offset.isNegative()) {
+      throw new IllegalArgumentException("A snippet offset must not be negative: " + offset);
+    }
     int previousEnd = 0;
     for (Highlight highlight : highlights) {
       if (highlight.start() < previousEnd || highlight.end() > text.length()) {
@@ -24,6 +31,35 @@ public record Snippet(String text, List<Highlight> highlights) {
       }
       previousEnd = highlight.end();
     }
+  }
+
+  /** A snippet that is not at a point in a recording. */
+  public Snippet(String text, List<Highlight> highlights) {
+    this(text, highlights, null);
+  }
+
+  /** The time into the recording where this passage starts, when it is part of a transcript. */
+  public Optional<Duration> at() {
+    return Optional.ofNullable(offset);
+  }
+
+  /** This snippet, said {@code newOffset} into the recording. */
+  public Snippet withOffset(Duration newOffset) {
+    return new Snippet(text, highlights, newOffset);
+  }
+
+  /** The offset as {@code hh:mm:ss}, or empty when there is none. */
+  public String offsetText() {
+    if (offset == null) {
+      return "";
+    }
+    long seconds = offset.toSeconds();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%02d:%02d:%02d",
+        seconds / 3600,
+        (seconds % 3600) / 60,
+        seconds % 60);
   }
 
   /** A snippet with nothing highlighted. */

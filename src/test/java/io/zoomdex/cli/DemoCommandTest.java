@@ -47,6 +47,17 @@ class DemoCommandTest {
     assertThat(readable.get(0)).isPositive();
     assertThat(readable).doesNotHaveDuplicates();
     assertThat(out.toString()).contains("a deactivated user (may read 0 documents in all): 0");
+    // Search by meaning with the real model: a question keyword search cannot match is answered.
+    String meaning = out.toString().substring(out.toString().indexOf("4. Search by meaning"));
+    assertThat(meaning).contains("keyword search: 0 results");
+    String semantic =
+        meaning.substring(meaning.indexOf("semantic search"), meaning.indexOf("5. Try it"));
+    assertThat(MeaningDemo.QUESTIONS)
+        .anySatisfy(
+            question -> {
+              assertThat(meaning).contains(question.text());
+              assertThat(semantic.toLowerCase(java.util.Locale.ROOT)).contains(question.subject());
+            });
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -38,11 +39,19 @@ final class PermissionAudit {
   private static final int HOST_FILTERS = 3;
 
   private final SearchService search;
+  private final SearchMode mode;
   private final ContractOracle oracle;
   private final SimulatedAccount account;
   private final Map<String, Set<String>> expectedByPerson = new HashMap<>();
 
   PermissionAudit(SearchService search, ContractOracle oracle, SimulatedAccount account) {
+    this(search, oracle, account, SearchMode.DEFAULT);
+  }
+
+  /** An audit whose text queries run in {@code mode}. */
+  PermissionAudit(
+      SearchService search, ContractOracle oracle, SimulatedAccount account, SearchMode mode) {
+    this.mode = mode;
     this.search = search;
     this.oracle = oracle;
     this.account = account;
@@ -126,7 +135,8 @@ final class PermissionAudit {
   private void checkTextQueries(String person, Set<String> expected, List<String> words)
       throws Exception {
     for (String word : words) {
-      SearchResults results = search.search(SearchRequest.of(person, word).withPage(100, 0));
+      SearchResults results =
+          search.search(SearchRequest.of(person, word).withMode(mode).withPage(100, 0));
       assertThat(ids(results)).as("%s searching '%s'", person, word).isSubsetOf(expected);
       assertThat(results.total()).isLessThanOrEqualTo(expected.size());
       assertThat(sum(results.facets().byType().values())).isEqualTo(results.total());

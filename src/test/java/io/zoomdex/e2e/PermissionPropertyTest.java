@@ -2,6 +2,9 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
@@ -43,17 +46,27 @@ class PermissionPropertyTest {
   void everyPerson_seesExactlyWhatTheContractAllows_inLucene(
       @ForAll("accounts") PermissionScenario scenario) throws Exception {
     Path data = Files.createTempDirectory("zoomdex-permission");
-    try (ZoomSimulator simulator = ZoomSimulator.start(scenario.settings())) {
+    try (ZoomSimulator simulator = ZoomSimulator.start(scenario.settings());
+        PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 2, 64);
+        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"), vectors)) {
       SyncReport report =
           SimulatorCrawls.crawl(
-              simulator, data, Clock.fixed(PermissionScenario.NOW, ZoneOffset.UTC), SINCE, false);
+              simulator,
+              data,
+              Clock.fixed(PermissionScenario.NOW, ZoneOffset.UTC),
+              SINCE,
+              false,
+              sink);
       assertThat(report.complete()).as("crawl of %s", scenario).isTrue();
       ContractOracle oracle =
           new ContractOracle(simulator.account(), PermissionScenario.NOW, SINCE);
-      try (LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"));
-          SearchService search = sink.searchService()) {
-        int people = new PermissionAudit(search, oracle, simulator.account()).checkEveryone();
-        assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+      try (SearchService search = sink.searchService()) {
+        // Every mode: the vector side (passages with their readers) must leak nothing either.
+        for (SearchMode mode : SearchMode.values()) {
+          int people =
+              new PermissionAudit(search, oracle, simulator.account(), mode).checkEveryone();
+          assertThat(people).isGreaterThanOrEqualTo(scenario.users());
+        }
       }
       requireEveryKindAcrossTries(AccountKinds.of(simulator.account()));
     } finally {

@@ -17,6 +17,7 @@ import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchHit;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -70,7 +72,9 @@ public abstract class SearchBackendContractTest {
   void writeFixtures() throws Exception {
     backend = openBackend();
     sink = backend.sink();
-    search = backend.search();
+    // The contract below is written for keyword ranking; permissionContract_inEveryMode checks
+    // what every mode must never reveal.
+    search = new ModePinnedSearch(backend.search(), SearchMode.KEYWORD);
     sink.applyAll(SearchFixtures.documents().stream().map(Change.Upsert::new).toList());
     sink.commit();
   }
@@ -89,6 +93,56 @@ public abstract class SearchBackendContractTest {
   }
 
   // --- the permission contract -------------------------------------------------------------
+
+  /**
+   * In every mode, for every person and query: hits are readable, the total counts no more than the
+   * readable documents, the type facet adds up to at most the total, and a stranger or a reader of
+   * nothing gets nothing; vector scores never reveal an unreadable document.
+   */
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void permissionContract_inEveryMode(SearchMode mode) throws Exception {
+    Map<String, Set<DocumentId>> readable =
+        Map.of(
+            ALICE,
+            Set.of(BUDGET_MEETING, BUDGET_TRANSCRIPT, STANDUP),
+            BOB,
+            Set.of(BUDGET_MEETING, STANDUP),
+            CAROL,
+            Set.of(LAUNCH_WEBINAR),
+            "mallory@example.com",
+            Set.of(),
+            "",
+            Set.of());
+    List<String> queries =
+        List.of(
+            "budget",
+            "secret budget numbers",
+            "what did we decide about the budget?",
+            "launch plan widget",
+            "nobody may read",
+            "spreadsheets",
+            "status");
+    SearchService raw = backend.search();
+    for (Map.Entry<String, Set<DocumentId>> person : readable.entrySet()) {
+      for (String query : queries) {
+        SearchResults results =
+            raw.search(SearchRequest.of(person.getKey(), query).withMode(mode).withPage(100, 0));
+        String what = mode + " search of '" + query + "' as '" + person.getKey() + "'";
+        assertThat(ids(results)).as(what).isSubsetOf(person.getValue());
+        assertThat(ids(results)).as(what).doesNotContain(ORPHAN_SUMMARY);
+        assertThat(results.total()).as(what).isLessThanOrEqualTo(person.getValue().size());
+        assertThat(results.facets().byType().values().stream().mapToLong(Long::longValue).sum())
+            .as(what)
+            .isLessThanOrEqualTo(results.total());
+        for (SearchHit hit : results.hits()) {
+          for (Snippet snippet : hit.snippets()) {
+            assertThat(snippet.text()).as(what).doesNotContain("Secret budget numbers");
+          }
+        }
+      }
+    }
+  }
 
   @Test
   void search_returnsOnlyDocumentsTheSearcherMayRead() throws Exception {
@@ -501,7 +555,7 @@ public abstract class SearchBackendContractTest {
   void search_moreMatchesThanTheCap_reportsALowerBound_andSampledFacetsOfReadableOnly(String query)
       throws Exception {
     writeCappedCorpus();
-    try (SearchService capped = backend.search(CAP)) {
+    try (SearchService capped = new ModePinnedSearch(backend.search(CAP), SearchMode.KEYWORD)) {
       SearchResults results = capped.search(SearchRequest.of(DAVE, query).withPage(CAP, 0));
 
       assertThat(results.totalExact()).isFalse();
@@ -520,7 +574,7 @@ public abstract class SearchBackendContractTest {
   @Test
   void search_fewerMatchesThanTheCap_countsExactly() throws Exception {
     writeCappedCorpus();
-    try (SearchService capped = backend.search(CAP)) {
+    try (SearchService capped = new ModePinnedSearch(backend.search(CAP), SearchMode.KEYWORD)) {
       SearchResults bob = capped.search(SearchRequest.of(BOB, "").withPage(CAP, 0));
       assertThat(bob.totalExact()).isTrue();
       assertThat(bob.total()).isEqualTo(2);
@@ -537,7 +591,7 @@ public abstract class SearchBackendContractTest {
   @Test
   void search_pageDeeperThanTheCap_stillCountsAsFarAsThePage_andReturnsIt() throws Exception {
     writeCappedCorpus();
-    try (SearchService capped = backend.search(CAP)) {
+    try (SearchService capped = new ModePinnedSearch(backend.search(CAP), SearchMode.KEYWORD)) {
       SearchResults last = capped.search(SearchRequest.of(DAVE, "").withPage(CAP, 10));
 
       assertThat(last.hits()).hasSize(2);

@@ -31,6 +31,7 @@ final class SearchJson {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("principal", results.principal());
     json.put("query", request.query());
+    json.put("mode", request.mode().label());
     json.put("total", results.total());
     // "eq": total is exact; "gte": at least total match (counting stopped at the cap).
     json.put("total_relation", results.totalExact() ? "eq" : "gte");
@@ -76,8 +77,10 @@ final class SearchJson {
     }
     json.put("highlights", ranges);
     json.put("html", snippet.html());
-    if (transcript) {
-      json.put("time", cueTime(snippet));
+    if (transcript || snippet.offset() != null) {
+      // hh:mm:ss into the recording, and the same in seconds, where the passage is said.
+      json.put("time", snippet.offset() != null ? snippet.offsetText() : cueTime(snippet));
+      json.put("offset_seconds", snippet.at().map(at -> at.toSeconds()).orElse(null));
     }
     return json;
   }

@@ -3,6 +3,7 @@ package io.zoomdex.search.http;
 import io.javalin.http.Context;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.search.BadQueryException;
+import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,8 @@ final class SearchParams {
     int limit = number(ctx, "limit", SearchRequest.DEFAULT_LIMIT);
     int offset = number(ctx, "offset", 0);
     try {
-      return new SearchRequest(searcher, query, type, host, from, to, limit, offset);
+      SearchMode mode = SearchMode.parse(param(ctx, "mode", MAX_SHORT_PARAM_CHARS));
+      return new SearchRequest(searcher, query, type, host, from, to, limit, offset, mode);
     } catch (BadQueryException e) {
       throw ApiError.badRequest(e.getMessage());
     }

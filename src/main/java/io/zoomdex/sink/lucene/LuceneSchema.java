@@ -2,18 +2,31 @@ package io.zoomdex.sink.lucene;
 
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
+import io.zoomdex.embed.EmbeddingModelId;
+import io.zoomdex.passage.EmbeddedPassage;
+import io.zoomdex.passage.Passage;
 import io.zoomdex.search.DocumentView;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -23,6 +36,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -47,6 +63,45 @@ final class LuceneSchema {
   static final String SOURCE_KEY = "source_key";
   static final String SOURCE_VALUE = "source_value";
 
+  // A passage is a Lucene document of its own beside its document's. Its readers go in a field of
+  // their own, so no document query (whose reader filter is on READERS) can ever match a passage,
+  // and the vector query's filter (on PASSAGE_READERS) can never match a document.
+  static final String KIND = "kind";
+  static final String KIND_PASSAGE = "passage";
+  static final String PASSAGE_OF = "passage_of";
+  static final String PASSAGE_READERS = "passage_readers";
+  static final String PASSAGE_MODEL = "passage_model";
+  private static final String PASSAGE_VECTOR = "passage_vector_";
+  static final String PASSAGE_TEXT = "passage_text";
+  static final String PASSAGE_KIND = "passage_kind";
+  static final String PASSAGE_OFFSET = "passage_offset_ms";
+  // Lucene 9 wants one schema per field name, so the passages' filter fields have names of their
+  // own.
+  static final String PASSAGE_TYPE = "passage_type";
+  static final String PASSAGE_HOST = "passage_host";
+  static final String PASSAGE_START = "passage_start_time";
+
+  /** Fields a passage hit needs. */
+  static final Set<String> PASSAGE_FIELDS =
+      Set.of(PASSAGE_OF, PASSAGE_TEXT, PASSAGE_KIND, PASSAGE_OFFSET);
+
+  /** Commit user data: the embedding model whose vectors the index holds (absent: none). */
+  static final String COMMIT_MODEL = "embedding.model";
+
+  static final String COMMIT_DIMENSION = "embedding.dimension";
+
+  /** Commit user data of a re-embed in progress: its model key, and the last document done. */
+  static final String COMMIT_REEMBED_MODEL = "reembed.model";
+
+  static final String COMMIT_REEMBED_AFTER = "reembed.after";
+
+  /**
+   * Whether vectors are stored int8 scalar-quantized (Lucene99HnswScalarQuantizedVectorsFormat)
+   * rather than as floats; off unless {@code -Dzoomdex.vectors.int8=true} (measured in
+   * BENCHMARKS.md). Either way an index reads back with the default codec.
+   */
+  private static final boolean INT8_VECTORS = Boolean.getBoolean("zoomdex.vectors.int8");
+
   /** Relevance weight of a title match against a body match. */
   static final float TITLE_BOOST = 2.0f;
 
@@ -60,6 +115,68 @@ final class LuceneSchema {
       DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
   private LuceneSchema() {}
+
+  /** The codec: Lucene's default, with the vector format chosen above for the passage vectors. */
+  static Codec codec() {
+    KnnVectorsFormat vectorsFormat =
+        INT8_VECTORS
+            ? new Lucene99HnswScalarQuantizedVectorsFormat()
+            : new Lucene99HnswVectorsFormat();
+    return new Lucene912Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return vectorsFormat;
+      }
+    };
+  }
+
+  /**
+   * The vector field for a dimension: Lucene fixes a vector field's dimension for the index's life,
+   * so a re-embed to another dimension writes a field of its own.
+   */
+  static String vectorField(int dimension) {
+    return PASSAGE_VECTOR + dimension;
+  }
+
+  /** A model as the passages' model field and a re-embed's progress record it. */
+  static String modelKey(EmbeddingModelId model) {
+    return model.name() + "/" + model.dimension();
+  }
+
+  /** The model a commit's user data records, or empty when the index holds no vectors. */
+  static Optional<EmbeddingModelId> recordedModel(Map<String, String> commitData) {
+    String name = commitData.get(COMMIT_MODEL);
+    String dimension = commitData.get(COMMIT_DIMENSION);
+    if (name == null || dimension == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new EmbeddingModelId(name, Integer.parseInt(dimension)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The one sentence for an index whose vectors are not of the configured model. */
+  static String mismatchMessage(
+      Path indexDir, Optional<EmbeddingModelId> recorded, Optional<EmbeddingModelId> configured) {
+    String has = recorded.map(model -> "vectors of " + model).orElse("no vectors");
+    String wants = configured.map(model -> "uses " + model).orElse("uses no embedding model");
+    return "The index at "
+        + indexDir
+        + " holds "
+        + has
+        + " but this run "
+        + wants
+        + "; run `zoomdex reembed` with the same --data and embedding options to rebuild the"
+        + " vectors, or configure the index's model again.";
+  }
+
+  /** How many documents (not passages) a searcher's index holds. */
+  static long documentCount(IndexSearcher searcher) throws IOException {
+    int passages = searcher.count(new TermQuery(new Term(KIND, KIND_PASSAGE)));
+    return (long) searcher.getIndexReader().numDocs() - passages;
+  }
 
   /** The analyzer for title and body, at index and at query time. */
   static Analyzer newTextAnalyzer() {
@@ -107,6 +224,51 @@ final class LuceneSchema {
       out.add(new StoredField(SOURCE_VALUE, source.getValue()));
     }
     return out.getFields();
+  }
+
+  /** The term that selects every passage of a document (for replacing or deleting them). */
+  static Term passagesOf(DocumentId id) {
+    return new Term(PASSAGE_OF, id.toString());
+  }
+
+  /**
+   * A passage as a Lucene document: its vector, its document's readers (in their own field), the
+   * filterable fields of its document (type, host, start time) and what a hit shows.
+   */
+  static List<IndexableField> passageToLucene(
+      Document document, EmbeddedPassage embedded, String modelName) {
+    Passage passage = embedded.passage();
+    org.apache.lucene.document.Document out = new org.apache.lucene.document.Document();
+    out.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
+    out.add(new StringField(PASSAGE_OF, document.id().toString(), Field.Store.YES));
+    out.add(new StringField(PASSAGE_MODEL, modelName, Field.Store.NO));
+    for (String reader : document.readers().emails()) {
+      out.add(new StringField(PASSAGE_READERS, reader, Field.Store.NO));
+    }
+    out.add(new StringField(PASSAGE_TYPE, document.type().prefix(), Field.Store.NO));
+    if (!document.hostEmail().isEmpty()) {
+      out.add(new StringField(PASSAGE_HOST, document.hostEmail(), Field.Store.NO));
+    }
+    if (document.startTime() != null) {
+      out.add(new LongPoint(PASSAGE_START, document.startTime().toEpochMilli()));
+    }
+    out.add(
+        new KnnFloatVectorField(
+            vectorField(embedded.vector().length),
+            embedded.vector(),
+            VectorSimilarityFunction.DOT_PRODUCT));
+    out.add(new StoredField(PASSAGE_TEXT, passage.text()));
+    out.add(new StoredField(PASSAGE_KIND, passage.kind().label()));
+    if (passage.offset() != null) {
+      out.add(new StoredField(PASSAGE_OFFSET, passage.offset().toMillis()));
+    }
+    return out.getFields();
+  }
+
+  /** The offset of a stored passage into its recording, or null. */
+  static Duration passageOffset(org.apache.lucene.document.Document stored) {
+    IndexableField field = stored.getField(PASSAGE_OFFSET);
+    return field == null ? null : Duration.ofMillis(field.numericValue().longValue());
   }
 
   static DocumentView toView(org.apache.lucene.document.Document stored) {

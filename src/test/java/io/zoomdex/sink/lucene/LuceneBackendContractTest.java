@@ -1,5 +1,7 @@
 package io.zoomdex.sink.lucene;
 
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SearchBackendContractTest;
@@ -13,7 +15,9 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
 
   @Override
   protected Backend openBackend() throws Exception {
-    LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"));
+    // With passage vectors (the deterministic hashing embedder), so every mode has a vector side.
+    PassageVectors vectors = new PassageVectors(new HashingEmbedder(1024), 1, 16);
+    LuceneIndexSink sink = LuceneIndexSink.open(dir.resolve("index"), vectors);
     SearchService search = sink.searchService();
     return new Backend() {
       @Override
@@ -33,7 +37,8 @@ class LuceneBackendContractTest extends SearchBackendContractTest {
 
       @Override
       public void close() throws Exception {
-        try (sink) {
+        try (vectors;
+            sink) {
           search.close();
         }
       }
