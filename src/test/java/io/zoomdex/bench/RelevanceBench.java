@@ -3,6 +3,8 @@ package io.zoomdex.bench;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.e2e.SimulatorCrawls;
+import io.zoomdex.embed.EmbedderSettings;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchService;
@@ -11,6 +13,7 @@ import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.simulator.corpus.CorpusMeeting;
 import io.zoomdex.simulator.corpus.MeetingCorpus;
+import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.sink.lucene.LuceneSearchService;
 import io.zoomdex.sync.SyncReport;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,7 @@ public final class RelevanceBench {
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
+    String model = args.get("model", EmbedderSettings.DEFAULT_MODEL);
     MeetingCorpus corpus = MeetingCorpus.builtIn();
     RelevanceSet set =
         RelevanceSet.read(
@@ -66,14 +70,21 @@ public final class RelevanceBench {
     int probeLeaks = 0;
     try (ZoomSimulator simulator = ZoomSimulator.start(settings)) {
       CorpusAccount account = CorpusAccount.load(simulator, corpus, List.of(set.defaultSearcher()));
-      crawl =
-          SimulatorCrawls.crawl(
-              simulator,
-              data,
-              Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC),
-              LocalDate.of(2025, 10, 1),
-              false);
-      try (SearchService search = LuceneSearchService.openReadOnly(data.resolve("index"))) {
+      EmbedderSettings embedding = EmbedderSettings.named(model);
+      try (LuceneIndexSink sink =
+          LuceneIndexSink.open(
+              data.resolve("index"), new PassageVectors(embedding.open(), 2, 64))) {
+        crawl =
+            SimulatorCrawls.crawl(
+                simulator,
+                data,
+                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC),
+                LocalDate.of(2025, 10, 1),
+                false,
+                sink);
+      }
+      try (SearchService search =
+          LuceneSearchService.openReadOnly(data.resolve("index"), embedding.open())) {
         for (String mode : modes) {
           List<QueryResult> rows = new ArrayList<>();
           for (RelevanceSet.Query query : set.queries()) {
@@ -97,6 +108,7 @@ public final class RelevanceBench {
     String section =
         section(
             args.get("command", "bench/run --only relevance"),
+            model,
             corpus,
             set,
             crawl,
@@ -168,6 +180,7 @@ public final class RelevanceBench {
 
   private static String section(
       String command,
+      String model,
       MeetingCorpus corpus,
       RelevanceSet set,
       SyncReport crawl,
@@ -188,8 +201,8 @@ public final class RelevanceBench {
                 + " %d of them readable only by their host and alternative hosts, loaded into the"
                 + " simulator through its API and crawled into embedded Lucene: %s; then the %d"
                 + " queries of `bench/relevance/queries.json` (%d keyword, %d paraphrase, %d"
-                + " question; %d graded judgements) each as its searcher, in every search mode of"
-                + " this build)%n%n",
+                + " question; %d graded judgements) each as its searcher, in every search mode;"
+                + " embedding model %s)%n%n",
             command,
             corpus.size(),
             confidential,
@@ -198,7 +211,8 @@ public final class RelevanceBench {
             perClass.get("keyword"),
             perClass.get("paraphrase"),
             perClass.get("question"),
-            judgements));
+            judgements,
+            model));
     out.append(
         "A meeting ranks where its first document (meeting, past instance, summary or transcript)"
             + " ranks among the hits. nDCG@10 uses gain 2^grade - 1; MRR@10 and recall@10 count"
