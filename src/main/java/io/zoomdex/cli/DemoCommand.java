@@ -223,7 +223,7 @@ public final class DemoCommand implements Callable<Integer> {
         Locale.ROOT,
         "%n5. Try it yourself:%n"
             + "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
-            + "   ./zoomdex search --data %1$s --as %2$s --mode semantic \"who is moving offices?\"%n"
+            + "   ./zoomdex search --data %1$s --as %2$s --mode semantic \"who is packing boxes for a different workplace?\"%n"
             + "   ./zoomdex demo --serve   (the web page with a person picker)%n"
             + "%nAgainst your own Zoom account (a Server-to-Server OAuth app with the 17 read-only"
             + " scopes):%n"

@@ -51,12 +51,22 @@ final class CorpusContent {
     return corpus().size();
   }
 
-  /** The subject's agenda: a consecutive run of its items, at least two when it has two. */
+  /**
+   * The subject's agenda: a consecutive run of its items, at least two when it has two, and for one
+   * meeting in four the subject's topic paragraphs after them.
+   */
   static String agenda(SplittableRandom r, CorpusMeeting subject) {
     List<String> items = subject.agenda();
     int count = Math.min(items.size(), 2 + r.nextInt(Math.max(1, items.size() - 1)));
     int first = r.nextInt(items.size() - count + 1);
-    return String.join(" ", items.subList(first, first + count));
+    String agenda = String.join(" ", items.subList(first, first + count));
+    if (r.nextInt(4) == 0) {
+      // Some hosts paste the background in too, which makes long agendas (Zoom lists cut at 250).
+      StringBuilder context = new StringBuilder(agenda);
+      subject.summary().details().forEach(d -> context.append(' ').append(d.summary()));
+      return context.toString();
+    }
+    return agenda;
   }
 
   /** A recurring series' topic: the subject's, said the way calendars name series. */
