@@ -260,13 +260,13 @@ public final class DemoCommand implements Callable<Integer> {
                 "   ./zoomdex demo --data demo-data   (keeps the index; this run's was temporary)%n"
                     + "   ./zoomdex search --data demo-data --as %s \"quarterly budget\"%n"
                     + "   ./zoomdex search --data demo-data --as %1$s --mode semantic"
-                    + " \"who is moving offices?\"%n",
+                    + " \"who is packing boxes for a different workplace?\"%n",
                 person)
             : String.format(
                 Locale.ROOT,
                 "   ./zoomdex search --data %s --as %s \"quarterly budget\"%n"
                     + "   ./zoomdex search --data %1$s --as %2$s --mode semantic"
-                    + " \"who is moving offices?\"%n",
+                    + " \"who is packing boxes for a different workplace?\"%n",
                 keptData,
                 person);
     out.printf(

@@ -21,13 +21,14 @@ final class MeaningDemo {
   /** A question and a word of the subject it is about (the simulator's meeting topics). */
   record Question(String text, String subject) {}
 
+  // Worded so that fewer than half of their content words occur in any meeting, so even the loose
+  // keyword form matches nothing; the subjects are words of the simulator's meeting topics.
   static final List<Question> QUESTIONS =
       List.of(
-          new Question("who is moving offices?", "relocation"),
-          new Question("how do we shrink what we pay for servers?", "cloud cost"),
-          new Question("when are the old endpoints being switched off?", "api deprecation"),
-          new Question("are we recruiting more engineers?", "hiring"),
-          new Question("why does the phone app keep closing by itself?", "crash"));
+          new Question("who is packing boxes for a different workplace?", "relocation"),
+          new Question("how can we shrink our rented computing bills?", "cloud spend"),
+          new Question("does the handset application hang when it regains signal?", "mobile app"),
+          new Question("who is moving offices?", "relocation"));
 
   private final SearchService search;
 

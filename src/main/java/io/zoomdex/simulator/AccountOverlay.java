@@ -33,6 +33,7 @@ final class AccountOverlay {
   private final Set<Long> deletedMeetings = ConcurrentHashMap.newKeySet();
   private final Map<Long, List<SimInstance>> addedInstances = new ConcurrentHashMap<>();
   private final Set<String> laterSummaries = ConcurrentHashMap.newKeySet();
+  private final Map<String, ScriptedContent> scripted = new ConcurrentHashMap<>();
   private final Map<Long, SimWebinar> editedWebinars = new ConcurrentHashMap<>();
   private final Set<Long> deletedWebinars = ConcurrentHashMap.newKeySet();
   private final AtomicLong version = new AtomicLong();
@@ -139,6 +140,16 @@ final class AccountOverlay {
 
   void addSummary(String uuid) {
     laterSummaries.add(uuid);
+    changed();
+  }
+
+  /** The given content of the instance with this UUID, when it was added with one. */
+  Optional<ScriptedContent> scripted(String uuid) {
+    return scripted.isEmpty() ? Optional.empty() : Optional.ofNullable(scripted.get(uuid));
+  }
+
+  void putScripted(String uuid, ScriptedContent content) {
+    scripted.put(uuid, content);
     changed();
   }
 

@@ -1,5 +1,6 @@
 package io.zoomdex.simulator;
 
+import io.zoomdex.simulator.corpus.CorpusMeeting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,10 @@ final class InstanceContent {
   }
 
   List<SimParticipant> participants(SimInstance instance) {
+    Optional<ScriptedContent> scripted = account.overlay().scripted(instance.uuid());
+    if (scripted.isPresent()) {
+      return scriptedParticipants(instance, scripted.get());
+    }
     SplittableRandom r = random(instance, 50);
     List<SimParticipant> rows = new ArrayList<>();
     long length = Duration.between(instance.startTime(), instance.endTime()).toSeconds();
@@ -96,10 +101,30 @@ final class InstanceContent {
     return rows;
   }
 
+  /** Everyone scripted, signed in for the whole instance, in the given order. */
+  private List<SimParticipant> scriptedParticipants(SimInstance instance, ScriptedContent content) {
+    List<SimParticipant> rows = new ArrayList<>();
+    long participantIds =
+        16_778_240L + Math.floorMod(Hashes.of(seed, 55, instance.meetingId()), 1_000_000);
+    for (String email : content.participantEmails()) {
+      SimUser user = account.userByIdOrEmail(email).orElseThrow();
+      rows.add(
+          new SimParticipant(
+              user.id(),
+              Long.toString(participantIds++),
+              user.displayName(),
+              user.email(),
+              instance.startTime(),
+              instance.endTime(),
+              true));
+    }
+    return rows;
+  }
+
   List<SimQuestion> questions(SimInstance instance) {
     SplittableRandom r = random(instance, 51);
     List<SimQuestion> questions = new ArrayList<>();
-    if (r.nextDouble() >= 0.4) {
+    if (account.overlay().scripted(instance.uuid()).isPresent() || r.nextDouble() >= 0.4) {
       return questions;
     }
     int count = 1 + r.nextInt(3);
@@ -126,49 +151,31 @@ final class InstanceContent {
   }
 
   SimSummary summary(SimInstance instance) {
-    SplittableRandom r = random(instance, 52);
-    String topic = account.topicOf(instance);
-    String overview =
-        "The team discussed "
-            + topic.toLowerCase(java.util.Locale.ROOT)
-            + ". "
-            + Vocabulary.pick(r, Vocabulary.SPOKEN_LINES);
-    List<SimSummary.Detail> details = new ArrayList<>();
-    int detailCount = 2 + r.nextInt(2);
-    for (int i = 0; i < detailCount; i++) {
-      details.add(
-          new SimSummary.Detail(
-              Vocabulary.pick(r, Vocabulary.SUBJECTS),
-              Vocabulary.pick(r, Vocabulary.AGENDA_SENTENCES)));
+    Optional<ScriptedContent> scripted = account.overlay().scripted(instance.uuid());
+    if (scripted.isPresent()) {
+      return scripted.get().summary();
     }
-    List<String> nextSteps = new ArrayList<>();
-    int steps = 1 + r.nextInt(3);
-    for (int i = 0; i < steps; i++) {
-      SimUser owner = account.user(r.nextInt(account.baseUserCount()));
-      nextSteps.add(
-          owner.displayName()
-              + " will "
-              + lowerFirst(Vocabulary.pick(r, Vocabulary.AGENDA_SENTENCES)));
-    }
-    StringBuilder markdown = new StringBuilder();
-    markdown.append("## Quick recap\n\n").append(overview).append("\n\n## Next steps\n\n");
-    for (String step : nextSteps) {
-      markdown.append("- ").append(step).append('\n');
-    }
-    markdown.append("\n## Summary\n");
-    for (SimSummary.Detail detail : details) {
-      markdown
-          .append("\n### ")
-          .append(detail.label())
-          .append("\n\n")
-          .append(detail.summary())
-          .append('\n');
-    }
-    return new SimSummary(topic, markdown.toString(), overview, details, nextSteps);
+    return CorpusContent.summary(
+        random(instance, 52), subject(instance), account.topicOf(instance), people(instance));
   }
 
-  private static String lowerFirst(String text) {
-    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+  /** The corpus meeting the instance's meeting is about. */
+  private CorpusMeeting subject(SimInstance instance) {
+    return CorpusContent.subject(seed, instance.webinar(), instance.hostIndex(), instance.slot());
+  }
+
+  /** Names of the participants who signed in with an email, the host first, at most four. */
+  private List<String> people(SimInstance instance) {
+    List<String> people = new ArrayList<>();
+    for (SimParticipant participant : participants(instance)) {
+      if (!participant.email().isEmpty() && !people.contains(participant.name())) {
+        people.add(participant.name());
+      }
+      if (people.size() == 4) {
+        break;
+      }
+    }
+    return people;
   }
 
   List<SimRecordingFile> recordingFiles(SimInstance instance) {
@@ -265,43 +272,10 @@ final class InstanceContent {
   }
 
   String transcriptVtt(SimInstance instance) {
-    SplittableRandom r = random(instance, 54);
-    List<String> speakers = new ArrayList<>();
-    for (SimParticipant participant : participants(instance)) {
-      if (!participant.email().isEmpty() && !speakers.contains(participant.name())) {
-        speakers.add(participant.name());
-      }
-      if (speakers.size() == 4) {
-        break;
-      }
+    Optional<ScriptedContent> scripted = account.overlay().scripted(instance.uuid());
+    if (scripted.isPresent()) {
+      return scripted.get().transcriptVtt();
     }
-    StringBuilder vtt = new StringBuilder("WEBVTT\n");
-    int cues = 6 + r.nextInt(10);
-    long second = 2;
-    for (int cue = 1; cue <= cues; cue++) {
-      long length = 3L + r.nextInt(8);
-      vtt.append('\n')
-          .append(cue)
-          .append('\n')
-          .append(timestamp(second))
-          .append(" --> ")
-          .append(timestamp(second + length))
-          .append('\n')
-          .append(speakers.get(cue == 1 ? 0 : r.nextInt(speakers.size())))
-          .append(": ")
-          .append(Vocabulary.pick(r, Vocabulary.SPOKEN_LINES))
-          .append('\n');
-      second += length + 1;
-    }
-    return vtt.toString();
-  }
-
-  private static String timestamp(long seconds) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "%02d:%02d:%02d.000",
-        seconds / 3600,
-        (seconds / 60) % 60,
-        seconds % 60);
+    return CorpusContent.transcriptVtt(random(instance, 54), subject(instance), people(instance));
   }
 }

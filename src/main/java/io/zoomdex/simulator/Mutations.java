@@ -1,6 +1,7 @@
 package io.zoomdex.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zoomdex.simulator.corpus.CorpusMeeting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,7 +212,31 @@ public final class Mutations {
    *     the simulator clock's now, or the meeting has no room for more instances
    */
   public synchronized SimInstance addInstance(long meetingId, NewInstance spec) {
+    return addInstance(meetingId, spec, null);
+  }
+
+  /**
+   * Adds an ended instance as {@link #addInstance(long, NewInstance)} does, but with the given
+   * participants, summary and transcript instead of derived ones (and no Q&A).
+   *
+   * @throws IllegalArgumentException as {@link #addInstance(long, NewInstance)}, or when the
+   *     participant count of {@code spec} is not the number of participants in {@code content}, or
+   *     one of them is not an existing user
+   */
+  public synchronized SimInstance addInstance(
+      long meetingId, NewInstance spec, ScriptedContent content) {
     SimMeeting meeting = requireMeeting(meetingId);
+    if (content != null) {
+      if (content.participantEmails().size() != spec.participants()) {
+        throw new IllegalArgumentException(
+            "The instance has "
+                + spec.participants()
+                + " participants but its content names "
+                + content.participantEmails().size()
+                + "; make them agree.");
+      }
+      content.participantEmails().forEach(this::requireUser);
+    }
     if (spec.end().isAfter(clock.now())) {
       throw new IllegalArgumentException(
           "The new instance ends after the simulator's now; start it earlier.");
@@ -238,6 +263,9 @@ public final class Mutations {
             spec.withSummary(),
             false,
             spec.recorded());
+    if (content != null) {
+      overlay.putScripted(instance.uuid(), content);
+    }
     overlay.addInstance(instance);
     String hostId = account.user(meeting.hostIndex()).id();
     record(
@@ -510,7 +538,11 @@ public final class Mutations {
                     m.id(),
                     MeetingChanges.none()
                         .withTopic(m.topic() + " (rev " + (1 + r.nextInt(9)) + ")")
-                        .withAgenda(SimulatedAccount.agenda(r)));
+                        .withAgenda(
+                            CorpusContent.agenda(
+                                r,
+                                CorpusContent.subject(
+                                    account.seed(), false, m.hostIndex(), m.slot()))));
                 updated.add(m.id());
               });
     }
@@ -543,16 +575,19 @@ public final class Mutations {
     for (int i = 0; i < creations; i++) {
       pickHost(r)
           .ifPresent(
-              host ->
-                  created.add(
-                      createMeeting(
-                              host.id(),
-                              Vocabulary.pick(r, Vocabulary.SUBJECTS),
-                              SimulatedAccount.agenda(r),
-                              now.plus(Duration.ofDays(1 + r.nextInt(20)))
-                                  .truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-                              30)
-                          .id()));
+              host -> {
+                CorpusMeeting subject =
+                    CorpusContent.corpus().get(r.nextInt(CorpusContent.corpus().size()));
+                created.add(
+                    createMeeting(
+                            host.id(),
+                            subject.topic(),
+                            CorpusContent.agenda(r, subject),
+                            now.plus(Duration.ofDays(1 + r.nextInt(20)))
+                                .truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                            30)
+                        .id());
+              });
     }
     List<Long> deleted = new ArrayList<>();
     for (int i = 0; i < deletions; i++) {

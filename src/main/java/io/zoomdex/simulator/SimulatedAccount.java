@@ -1,5 +1,6 @@
 package io.zoomdex.simulator;
 
+import io.zoomdex.simulator.corpus.CorpusMeeting;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -300,11 +301,9 @@ public final class SimulatedAccount {
     }
     double kind = r.nextDouble();
     int type = host == 0 && slot == 0 ? 8 : kind < 0.35 ? 8 : kind < 0.5 ? 3 : 2;
-    String topic = Vocabulary.pick(r, Vocabulary.SUBJECTS);
-    if (type != 2) {
-      topic = (r.nextBoolean() ? "Weekly " : "Recurring: ") + topic;
-    }
-    String agenda = agenda(r);
+    CorpusMeeting subject = CorpusContent.subject(seed, false, host, slot);
+    String topic = type != 2 ? CorpusContent.seriesTopic(r, subject) : subject.topic();
+    String agenda = CorpusContent.agenda(r, subject);
     int duration = 15 * (2 + r.nextInt(4));
     int secondOfDay = 3600 * (7 + r.nextInt(10)) + 1800 * r.nextInt(2);
     Instant start;
@@ -377,18 +376,6 @@ public final class SimulatedAccount {
         instances);
   }
 
-  static String agenda(SplittableRandom r) {
-    int sentences = 1 + r.nextInt(6);
-    StringBuilder agenda = new StringBuilder();
-    for (int i = 0; i < sentences; i++) {
-      if (i > 0) {
-        agenda.append(' ');
-      }
-      agenda.append(Vocabulary.pick(r, Vocabulary.AGENDA_SENTENCES));
-    }
-    return agenda.toString();
-  }
-
   static String externalEmail(SplittableRandom r) {
     return (Vocabulary.pick(r, Vocabulary.FIRST_NAMES)
             + "."
@@ -442,6 +429,7 @@ public final class SimulatedAccount {
   private SimWebinar derivedWebinar(int host, int slot) {
     SimUser hostUser = user(host);
     SplittableRandom r = Hashes.random(seed, 30, host, slot);
+    Vocabulary.Webinar webinarSubject = Vocabulary.pick(r, Vocabulary.WEBINARS);
     int type = r.nextDouble() < 0.7 ? 5 : 9;
     int instances = type == 5 ? (r.nextBoolean() ? 1 : 0) : 2 + r.nextInt(3);
     int secondOfDay = 3600 * (8 + r.nextInt(8));
@@ -471,8 +459,8 @@ public final class SimulatedAccount {
         host,
         slot,
         type,
-        "Webinar: " + Vocabulary.pick(r, Vocabulary.SUBJECTS),
-        agenda(r),
+        webinarSubject.topic(),
+        webinarSubject.agenda(),
         start,
         60,
         hostUser.timezone(),

@@ -3,7 +3,7 @@ package io.zoomdex.simulator;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Plausible business words for names, topics, agendas, summaries and transcripts. */
+/** Names, departments, time zones, webinar subjects and Q&A of generated accounts. */
 final class Vocabulary {
   static final List<String> FIRST_NAMES =
       List.of(
@@ -58,64 +58,47 @@ final class Vocabulary {
       List.of("partner-corp.example", "globex.example", "initech.example", "umbrella.example");
   static final List<String> GUEST_NAMES =
       List.of("iPhone", "Guest", "Conference Room B", "Galaxy S23", "Call-in User");
-  static final List<String> SUBJECTS =
+
+  /**
+   * Customer-facing webinars (the internal meetings come from the hand-written corpus, see {@link
+   * CorpusContent}).
+   */
+  static final List<Webinar> WEBINARS =
       List.of(
-          "Q3 roadmap review",
-          "Security incident postmortem",
-          "Quarterly business review",
-          "Customer onboarding sync",
-          "Pricing strategy workshop",
-          "Hiring plan for the platform team",
-          "Data retention policy update",
-          "Sales pipeline forecast",
-          "Cloud cost optimisation",
-          "Release readiness check",
-          "Design critique: mobile checkout",
-          "Board meeting preparation",
-          "Vendor contract renewal",
-          "Incident response tabletop exercise",
-          "Marketing campaign kickoff",
-          "API deprecation planning",
-          "Annual budget planning",
-          "Partner integration status",
-          "Compliance audit findings",
-          "Support escalation review",
-          "Engineering all-hands",
-          "Accessibility improvements",
-          "Data warehouse migration",
-          "Customer churn analysis",
-          "Product launch retrospective",
-          "Office relocation planning",
-          "Performance review calibration",
-          "Search relevance tuning",
-          "Mobile app crash triage",
-          "GDPR data subject requests");
-  static final List<String> AGENDA_SENTENCES =
-      List.of(
-          "Review the open action items from last time and confirm owners.",
-          "Walk through the latest metrics dashboard and discuss the variance against plan.",
-          "Agree on the top three priorities for the next sprint.",
-          "Identify risks, dependencies and the mitigation plan for each.",
-          "Discuss feedback gathered from customers and the support team.",
-          "Decide whether to move the launch date or cut scope.",
-          "Review the budget impact and the hiring requests still pending approval.",
-          "Go through the timeline of the incident and the contributing factors.",
-          "Collect questions from the wider team before the announcement.",
-          "Confirm the communication plan for partners and stakeholders.");
-  static final List<String> SPOKEN_LINES =
-      List.of(
-          "Thanks everyone for joining, let's get started.",
-          "The numbers for last month came in slightly above forecast.",
-          "I think the main risk is the dependency on the payments team.",
-          "Can we get a firm date from legal on the contract review?",
-          "We saw a spike in latency right after the deployment.",
-          "Let's capture that as an action item for next week.",
-          "The customer asked specifically about data residency in Europe.",
-          "I'll share the slides in the channel after the call.",
-          "We should revisit the retention policy before the audit.",
-          "Does anyone have concerns about the proposed timeline?",
-          "The migration is about seventy percent complete.",
-          "Let's make sure support is briefed before the launch.");
+          new Webinar(
+              "Webinar: Automating purchase approvals end to end",
+              "A customer walks through how their procurement team cut approval time from five"
+                  + " days to one. We build the approval workflow live and answer questions at the"
+                  + " end."),
+          new Webinar(
+              "Webinar: What's new this quarter",
+              "A tour of the audit log export, SAML single sign-on with SCIM provisioning and the"
+                  + " templates gallery. Bring your questions for the product team."),
+          new Webinar(
+              "Webinar: Month-end close for finance teams",
+              "How finance teams automate accrual reminders, bank reconciliation hand-offs and"
+                  + " sign-off checklists. Includes a sample close calendar to copy."),
+          new Webinar(
+              "Webinar: Vendor onboarding without spreadsheets",
+              "Collect tax forms, bank details and security questionnaires in one flow, with a"
+                  + " verification call step before any bank detail is accepted."),
+          new Webinar(
+              "Webinar: Admin essentials for IT teams",
+              "Setting up single sign-on, provisioning users, reviewing access every quarter and"
+                  + " exporting audit events to your monitoring tool."),
+          new Webinar(
+              "Webinar: Building on the public API",
+              "Authentication, pagination, rate limits and retries with backoff, and how to"
+                  + " migrate from the v1 billing endpoints to v2 before they are retired."),
+          new Webinar(
+              "Webinar: IT access requests on autopilot",
+              "Route access requests to the right approver, provision accounts automatically and"
+                  + " remove access when someone changes role or leaves."),
+          new Webinar(
+              "Webinar: Customer onboarding playbooks that stick",
+              "Our customer success team shares the 90-day onboarding plan, the health signals we"
+                  + " watch and the check-ins that keep new customers active."));
+
   static final List<String> QUESTIONS =
       List.of(
           "Will the recording be shared afterwards?",
@@ -132,6 +115,14 @@ final class Vocabulary {
           "It takes effect on the first of next month.");
 
   private Vocabulary() {}
+
+  /**
+   * A webinar subject.
+   *
+   * @param topic its topic
+   * @param agenda its agenda
+   */
+  record Webinar(String topic, String agenda) {}
 
   static <T> T pick(SplittableRandom random, List<T> words) {
     return words.get(random.nextInt(words.size()));
