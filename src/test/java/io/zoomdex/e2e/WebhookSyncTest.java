@@ -326,7 +326,15 @@ class WebhookSyncTest {
     SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
     Map<String, String> viaWebhooks = SimulatorCrawls.ledger(data);
     assertThat(viaWebhooks).doesNotContainKey("webinar:" + doomed.id());
-    assertThat(differences(viaWebhooks, SimulatorCrawls.ledger(reference))).isEmpty();
+    // Zoom keeps a deleted webinar's past instances, so they stay until the next full crawl
+    // deletes what it no longer lists (as for meetings, README "Webhooks and schedules").
+    java.util.Set<String> keptPastInstances =
+        simulator.account().instancesOf(doomed).stream()
+            .map(instance -> "past_webinar:" + instance.uuid())
+            .filter(viaWebhooks::containsKey)
+            .collect(java.util.stream.Collectors.toSet());
+    assertThat(differences(viaWebhooks, SimulatorCrawls.ledger(reference)))
+        .isEqualTo(keptPastInstances);
     String host = simulator.account().user(renamed.hostIndex()).email();
     assertThat(searchTotal(host, "quokka")).isPositive();
   }
