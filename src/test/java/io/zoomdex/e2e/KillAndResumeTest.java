@@ -2,6 +2,8 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoomdex.embed.HashingEmbedder;
+import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.simulator.SimulatorSettings;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
@@ -107,7 +109,10 @@ class KillAndResumeTest {
                 "--rates",
                 "light=150,medium=100,heavy=10",
                 "--commit-every",
-                "15")
+                "15",
+                // Passages and vectors are written in the same commits as their documents.
+                "--embedding-model",
+                "hashing")
             .redirectOutput(data.resolve("child.out").toFile())
             .redirectError(data.resolve("child.err").toFile());
     child.environment().putAll(SimulatorCrawls.environment(simulator));
@@ -129,7 +134,15 @@ class KillAndResumeTest {
   }
 
   private static SyncReport crawlInProcess(Path data) throws Exception {
-    return SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
+    try (PassageVectors vectors = hashingVectors();
+        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"), vectors)) {
+      return SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false, sink);
+    }
+  }
+
+  /** The model `--embedding-model hashing` loads in the child crawl. */
+  private static PassageVectors hashingVectors() {
+    return new PassageVectors(new HashingEmbedder(1024), 2, 64);
   }
 
   private static Map<String, String> ledger(Path data) {
@@ -137,7 +150,8 @@ class KillAndResumeTest {
   }
 
   private static long indexedDocuments(Path data) throws Exception {
-    try (LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"))) {
+    try (PassageVectors vectors = hashingVectors();
+        LuceneIndexSink sink = LuceneIndexSink.open(data.resolve("index"), vectors)) {
       return sink.documentCount();
     }
   }

@@ -97,7 +97,10 @@ class WebhookSyncTest {
                     "--rates",
                     "unlimited",
                     "--since",
-                    SINCE.toString()));
+                    SINCE.toString(),
+                    // The test's own crawls (SimulatorCrawls) write no vectors.
+                    "--embedding-model",
+                    "none"));
     assertThat(out.printed.await(30, TimeUnit.SECONDS)).as("serve started").isTrue();
     Matcher url = Pattern.compile("Zoom webhooks: (\\S+)").matcher(out.toString());
     assertThat(url.find()).isTrue();
