@@ -16,7 +16,8 @@ import java.util.Map;
  * @param failures the first failures, word for word
  * @param apiUsage the Zoom API calls the run made
  * @param path how an incremental crawl learnt of changes: {@code webhooks} (events, plus polled
- *     recordings and panelists) or {@code polling} (the listings); the mode for a full crawl
+ *     recordings and panelists) or {@code polling} (the listings); the mode for a full crawl (null
+ *     or blank means the mode)
  * @param pathReason why that path ran, in one sentence; empty for a full crawl
  */
 public record SyncReport(
@@ -47,41 +48,6 @@ public record SyncReport(
     documentsByType = Map.copyOf(documentsByType);
     skipped = Map.copyOf(skipped);
     failures = List.copyOf(failures);
-  }
-
-  /** A report without a path of its own (a full crawl, or a report written before paths). */
-  public SyncReport(
-      long runId,
-      String mode,
-      String outcome,
-      Instant started,
-      Duration duration,
-      long added,
-      long updated,
-      long unchanged,
-      long deleted,
-      Map<String, Long> documentsByType,
-      Map<String, Long> skipped,
-      int failureCount,
-      List<String> failures,
-      ApiUsage apiUsage) {
-    this(
-        runId,
-        mode,
-        outcome,
-        started,
-        duration,
-        added,
-        updated,
-        unchanged,
-        deleted,
-        documentsByType,
-        skipped,
-        failureCount,
-        failures,
-        apiUsage,
-        mode,
-        "");
   }
 
   public boolean complete() {

@@ -90,7 +90,9 @@ class CrawlSchedulerTest {
             Map.of(),
             0,
             List.of(),
-            ApiUsage.NONE);
+            ApiUsage.NONE,
+            null,
+            null);
     state.finishRun(id, clock.instant(), SyncReport.COMPLETE, ReportJson.write(report));
     return report;
   }

@@ -71,7 +71,9 @@ class AdminEndpointsTest {
         Map.of("recording_not_ready", 3L),
         0,
         List.of(),
-        new ApiUsage(Map.of("LIGHT", 4L, "MEDIUM", 9L), 2, 1));
+        new ApiUsage(Map.of("LIGHT", 4L, "MEDIUM", 9L), 2, 1),
+        null,
+        null);
   }
 
   /** Records a finished run, as the crawl does from its own process. */
