@@ -40,8 +40,14 @@ class ArchitectureTest {
 
   @Test
   void configAndSimulator_standAlone() {
-    onlyDependsOn("io.zoomdex.config..", "io.zoomdex.config..").check(production);
+    onlyDependsOn("io.zoomdex.config..", "io.zoomdex.config..", "io.zoomdex.crawlsettings..")
+        .check(production);
     onlyDependsOn("io.zoomdex.simulator..", "io.zoomdex.simulator..").check(production);
+  }
+
+  @Test
+  void crawlSettings_standAlone() {
+    onlyDependsOn("io.zoomdex.crawlsettings..", "io.zoomdex.crawlsettings..").check(production);
   }
 
   @Test
@@ -71,7 +77,8 @@ class ArchitectureTest {
             "io.zoomdex.source..",
             "io.zoomdex.source..",
             "io.zoomdex.zoom..",
-            "io.zoomdex.document..")
+            "io.zoomdex.document..",
+            "io.zoomdex.crawlsettings..")
         .check(production);
   }
 
@@ -83,6 +90,7 @@ class ArchitectureTest {
             "io.zoomdex.source..",
             "io.zoomdex.zoom..",
             "io.zoomdex.document..",
+            "io.zoomdex.crawlsettings..",
             "io.zoomdex.sink")
         .check(production);
   }

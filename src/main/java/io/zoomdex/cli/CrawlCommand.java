@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.crawlsettings.CrawlSettings;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.sync.ReportJson;
 import io.zoomdex.sync.StorageException;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:complete crawl",
       "1:internal error (the run history records the run as failed)",
-      "2:bad command line (a --since that is not a date like 2026-01-31, or is in the future)",
+      "2:bad command line (a --since that is not a date like 2026-01-31, or is in the future; a"
+          + " bad crawl setting flag such as --kinds)",
       "3:bad configuration",
       "4:Zoom refused the credentials",
       "5:the Zoom app lacks a required scope",
@@ -52,6 +54,7 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Mixin ZoomOptions zoom;
   @Mixin IndexOptions index = new IndexOptions();
+  @Mixin CrawlSettingsOptions crawlOptions = new CrawlSettingsOptions();
   @Spec CommandSpec spec;
 
   @Option(
@@ -128,6 +131,7 @@ public final class CrawlCommand implements Callable<Integer> {
     try {
       // The command line is checked before the configuration: its mistakes are the user's own.
       LocalDate firstDay = RecordingsSince.firstDay(since, clock);
+      CrawlSettings crawlSettings = crawlOptions.settings(zoom.configFile);
       ZoomSettings settings = zoom.settings(environment);
       index.validate(environment);
       Duration lookBack = Durations.parse("--summary-look-back", summaryLookBack);
@@ -142,6 +146,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 Math.max(1, commitEvery),
                 dir -> index.openSink(dir, environment));
         job.summaryLookBack(lookBack);
+        job.crawlSettings(crawlSettings);
         report = job.run(firstDay, stats, mode == Mode.incremental);
       }
       out.println(json ? ReportJson.write(report) : ReportText.format(report));

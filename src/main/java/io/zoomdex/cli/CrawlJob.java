@@ -2,6 +2,7 @@ package io.zoomdex.cli;
 
 import io.zoomdex.config.RateLabel;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.crawlsettings.CrawlSettings;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
@@ -43,6 +44,7 @@ final class CrawlJob {
   private final SinkOpener sinks;
   private ZoomClient webhookClient;
   private volatile Duration summaryLookBack = CrawlPlan.DEFAULT_SUMMARY_LOOK_BACK;
+  private volatile CrawlSettings crawlSettings = CrawlSettings.DEFAULTS;
 
   /** Opens the index the crawl writes to. */
   @FunctionalInterface
@@ -61,6 +63,11 @@ final class CrawlJob {
   /** Sets the polling incremental crawl's summary look-back (see {@link CrawlPlan}). */
   void summaryLookBack(Duration lookBack) {
     this.summaryLookBack = lookBack;
+  }
+
+  /** Sets what the crawls index (see {@link CrawlSettings}); the defaults index everything. */
+  void crawlSettings(CrawlSettings settings) {
+    this.crawlSettings = settings;
   }
 
   /** Opens the embedded Lucene index under the data directory. */
@@ -120,8 +127,9 @@ final class CrawlJob {
     ZoomCrawler crawler =
         new ZoomCrawler(
             client,
-            new DocumentMapper(settings.oauthUrl().toString()),
-            crawlThreads(settings.concurrency()));
+            new DocumentMapper(settings.oauthUrl().toString(), crawlSettings.keepPasscodes()),
+            crawlThreads(settings.concurrency()),
+            crawlSettings);
     return new SyncEngine(crawler, sink, state, clock, commitEvery, () -> usage(client.stats()))
         .summaryLookBack(summaryLookBack);
   }

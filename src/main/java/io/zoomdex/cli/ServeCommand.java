@@ -3,6 +3,7 @@ package io.zoomdex.cli;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.crawlsettings.CrawlSettings;
 import io.zoomdex.mcp.McpHttpEndpoint;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
@@ -108,6 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
   String trustedProxy;
 
   @Mixin ZoomOptions zoom = new ZoomOptions();
+  @Mixin CrawlSettingsOptions crawlOptions = new CrawlSettingsOptions();
+  private CrawlSettings crawlSettings = CrawlSettings.DEFAULTS;
 
   @Option(
       names = "--sync-every",
@@ -187,6 +190,7 @@ public final class ServeCommand implements Callable<Integer> {
       schedule = schedule();
       lookBack = Durations.parse("--summary-look-back", summaryLookBack);
       firstDay = RecordingsSince.firstDay(since, clock);
+      crawlSettings = crawlOptions.settings(zoom.configFile);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
@@ -332,6 +336,7 @@ public final class ServeCommand implements Callable<Integer> {
             CrawlJob.DEFAULT_COMMIT_EVERY,
             dir -> index.openSink(dir, environment));
     job.summaryLookBack(lookBack);
+    job.crawlSettings(crawlSettings);
     StateStore state = StateStore.open(data);
     WebhookReceiver receiver = null;
     WebhookWorker worker = null;

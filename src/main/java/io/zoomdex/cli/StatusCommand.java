@@ -1,5 +1,6 @@
 package io.zoomdex.cli;
 
+import io.zoomdex.sync.CrawlSettingsState;
 import io.zoomdex.sync.ReportJson;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StateStore.RunRecord;
@@ -105,6 +106,11 @@ public final class StatusCommand implements Callable<Integer> {
             webhooks.getOrDefault("done", 0L),
             webhooks.getOrDefault("pending", 0L),
             webhooks.getOrDefault("failed", 0L));
+      }
+      if (CrawlSettingsState.fullCrawlRequired(state)) {
+        out.println(
+            "Status: full crawl required (crawl settings changed); the next crawl is a full one,"
+                + " and removes what the settings now exclude once it completes.");
       }
       if (state.fullCrawlRequested()) {
         out.println("A webhook asked for a full crawl: the next crawl will be a full one.");

@@ -31,6 +31,10 @@ public final class ZoomSettingsLoader {
               "zoom.rates",
               "zoom.webhook_secret"));
 
+  static {
+    FILE_KEYS.addAll(CrawlSettingsLoader.fileKeys());
+  }
+
   private final Map<String, String> environment;
 
   /**

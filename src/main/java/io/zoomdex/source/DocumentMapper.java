@@ -32,46 +32,78 @@ import java.util.Set;
  */
 public final class DocumentMapper {
   /** Bumped whenever the shape of a document changes, so that every document is rewritten. */
-  public static final int VERSION = 2; // 2: summaries as text, not Markdown
+  public static final int VERSION = 3; // 2: summaries as text, not Markdown; 3: no pwd= in links
 
   private final String webBaseUrl;
+  private final boolean keepPasscodes;
 
   /**
+   * A mapper that takes passcodes ({@code pwd=}) out of links and text.
+   *
    * @param webBaseUrl Zoom's web portal origin (e.g. {@code https://zoom.us}), for links to past
    *     meetings that have no join or play URL
    */
   public DocumentMapper(String webBaseUrl) {
+    this(webBaseUrl, false);
+  }
+
+  /**
+   * @param webBaseUrl as above
+   * @param keepPasscodes whether links and text keep their {@code pwd=} passcodes (one-click join
+   *     links, which every reader of the document can then use)
+   */
+  public DocumentMapper(String webBaseUrl, boolean keepPasscodes) {
     this.webBaseUrl =
         webBaseUrl.endsWith("/") ? webBaseUrl.substring(0, webBaseUrl.length() - 1) : webBaseUrl;
+    this.keepPasscodes = keepPasscodes;
+  }
+
+  /** The document as Zoom gave it, or with its passcodes taken out (the default). */
+  private Document shaped(Document document) {
+    if (keepPasscodes) {
+      return document;
+    }
+    return new Document(
+        document.id(),
+        Passcodes.strip(document.title()),
+        Passcodes.strip(document.body()),
+        document.hostEmail(),
+        document.startTime(),
+        document.durationMinutes(),
+        Passcodes.strip(document.url()),
+        document.readers(),
+        document.sourceIds());
   }
 
   /** {@code meeting:{id}} from the meeting's details. */
   public Document meeting(Meeting meeting, Readers readers) {
-    return new Document(
-        new DocumentId(DocumentType.MEETING, Long.toString(meeting.id())),
-        meeting.topic(),
-        nonNull(meeting.agenda()),
-        meeting.hostEmail(),
-        meeting.startTime(),
-        Math.max(0, meeting.duration()),
-        firstNonBlank(meeting.joinUrl(), meetingPage(meeting.id())),
-        readers,
-        ids("meeting_id", Long.toString(meeting.id()), "host_id", meeting.hostId()));
+    return shaped(
+        new Document(
+            new DocumentId(DocumentType.MEETING, Long.toString(meeting.id())),
+            meeting.topic(),
+            nonNull(meeting.agenda()),
+            meeting.hostEmail(),
+            meeting.startTime(),
+            Math.max(0, meeting.duration()),
+            firstNonBlank(meeting.joinUrl(), meetingPage(meeting.id())),
+            readers,
+            ids("meeting_id", Long.toString(meeting.id()), "host_id", meeting.hostId())));
   }
 
   /** {@code webinar:{id}} from the webinar's details and panelists. */
   public Document webinar(Webinar webinar, Collection<String> panelistNames, Readers readers) {
     String body = joinParagraphs(nonNull(webinar.agenda()), labelled("Panelists", panelistNames));
-    return new Document(
-        new DocumentId(DocumentType.WEBINAR, Long.toString(webinar.id())),
-        webinar.topic(),
-        body,
-        webinar.hostEmail(),
-        webinar.startTime(),
-        Math.max(0, webinar.duration()),
-        firstNonBlank(webinar.joinUrl(), webinarPage(webinar.id())),
-        readers,
-        ids("webinar_id", Long.toString(webinar.id()), "host_id", webinar.hostId()));
+    return shaped(
+        new Document(
+            new DocumentId(DocumentType.WEBINAR, Long.toString(webinar.id())),
+            webinar.topic(),
+            body,
+            webinar.hostEmail(),
+            webinar.startTime(),
+            Math.max(0, webinar.duration()),
+            firstNonBlank(webinar.joinUrl(), webinarPage(webinar.id())),
+            readers,
+            ids("webinar_id", Long.toString(webinar.id()), "host_id", webinar.hostId())));
   }
 
   /**
@@ -88,22 +120,23 @@ public final class DocumentMapper {
     String body =
         joinParagraphs(
             nonNull(agenda), labelled("Participants", participantNames(participants)), qaText(qa));
-    return new Document(
-        new DocumentId(DocumentType.PAST_MEETING, instance.uuid()),
-        instance.topic(),
-        body,
-        instance.userEmail(),
-        instance.startTime(),
-        Math.max(0, instance.duration()),
-        meetingPage(instance.id()),
-        readers,
-        ids(
-            "meeting_id",
-            Long.toString(instance.id()),
-            "uuid",
-            instance.uuid(),
-            "host_id",
-            instance.hostId()));
+    return shaped(
+        new Document(
+            new DocumentId(DocumentType.PAST_MEETING, instance.uuid()),
+            instance.topic(),
+            body,
+            instance.userEmail(),
+            instance.startTime(),
+            Math.max(0, instance.duration()),
+            meetingPage(instance.id()),
+            readers,
+            ids(
+                "meeting_id",
+                Long.toString(instance.id()),
+                "uuid",
+                instance.uuid(),
+                "host_id",
+                instance.hostId())));
   }
 
   /**
@@ -120,22 +153,23 @@ public final class DocumentMapper {
             nonNull(series.agenda()),
             labelled("Attendees", participantNames(participants)),
             qaText(qa));
-    return new Document(
-        new DocumentId(DocumentType.PAST_WEBINAR, instance.uuid()),
-        series.topic(),
-        body,
-        series.hostEmail(),
-        instance.startTime(),
-        Math.max(0, series.duration()),
-        webinarPage(series.id()),
-        readers,
-        ids(
-            "webinar_id",
-            Long.toString(series.id()),
-            "uuid",
-            instance.uuid(),
-            "host_id",
-            series.hostId()));
+    return shaped(
+        new Document(
+            new DocumentId(DocumentType.PAST_WEBINAR, instance.uuid()),
+            series.topic(),
+            body,
+            series.hostEmail(),
+            instance.startTime(),
+            Math.max(0, series.duration()),
+            webinarPage(series.id()),
+            readers,
+            ids(
+                "webinar_id",
+                Long.toString(series.id()),
+                "uuid",
+                instance.uuid(),
+                "host_id",
+                series.hostId())));
   }
 
   /**
@@ -154,22 +188,23 @@ public final class DocumentMapper {
       body = joinParagraphs(parts.toArray(String[]::new));
     }
     String topic = firstNonBlank(summary.meetingTopic(), instance.topic());
-    return new Document(
-        new DocumentId(DocumentType.SUMMARY, instance.uuid()),
-        firstNonBlank(summary.summaryTitle(), "Summary: " + nonNull(topic)),
-        body,
-        firstNonBlank(summary.meetingHostEmail(), instance.userEmail()),
-        instance.startTime(),
-        Math.max(0, instance.duration()),
-        firstNonBlank(summary.summaryDocUrl(), meetingPage(instance.id())),
-        readers,
-        ids(
-            "meeting_id",
-            Long.toString(instance.id()),
-            "uuid",
-            instance.uuid(),
-            "host_id",
-            firstNonBlank(summary.meetingHostId(), instance.hostId())));
+    return shaped(
+        new Document(
+            new DocumentId(DocumentType.SUMMARY, instance.uuid()),
+            firstNonBlank(summary.summaryTitle(), "Summary: " + nonNull(topic)),
+            body,
+            firstNonBlank(summary.meetingHostEmail(), instance.userEmail()),
+            instance.startTime(),
+            Math.max(0, instance.duration()),
+            firstNonBlank(summary.summaryDocUrl(), meetingPage(instance.id())),
+            readers,
+            ids(
+                "meeting_id",
+                Long.toString(instance.id()),
+                "uuid",
+                instance.uuid(),
+                "host_id",
+                firstNonBlank(summary.meetingHostId(), instance.hostId()))));
   }
 
   /**
@@ -190,24 +225,25 @@ public final class DocumentMapper {
     if (minutes == 0 && file.recordingStart() != null && file.recordingEnd() != null) {
       minutes = (int) Duration.between(file.recordingStart(), file.recordingEnd()).toMinutes();
     }
-    return new Document(
-        new DocumentId(DocumentType.TRANSCRIPT, recording.uuid()),
-        "Transcript: " + nonNull(recording.topic()),
-        body.toString(),
-        hostEmail,
-        start,
-        Math.max(0, minutes),
-        firstNonBlank(file.playUrl(), recording.shareUrl(), meetingPage(recording.id())),
-        readers,
-        ids(
-            "meeting_id",
-            Long.toString(recording.id()),
-            "uuid",
-            recording.uuid(),
-            "host_id",
-            recording.hostId(),
-            "recording_file_id",
-            file.id()));
+    return shaped(
+        new Document(
+            new DocumentId(DocumentType.TRANSCRIPT, recording.uuid()),
+            "Transcript: " + nonNull(recording.topic()),
+            body.toString(),
+            hostEmail,
+            start,
+            Math.max(0, minutes),
+            firstNonBlank(file.playUrl(), recording.shareUrl(), meetingPage(recording.id())),
+            readers,
+            ids(
+                "meeting_id",
+                Long.toString(recording.id()),
+                "uuid",
+                recording.uuid(),
+                "host_id",
+                recording.hostId(),
+                "recording_file_id",
+                file.id())));
   }
 
   private String meetingPage(long meetingId) {

@@ -4,6 +4,8 @@ import static io.zoomdex.document.DocumentType.PAST_MEETING;
 import static io.zoomdex.document.DocumentType.PAST_WEBINAR;
 import static io.zoomdex.document.DocumentType.TRANSCRIPT;
 
+import io.zoomdex.crawlsettings.CrawlKind;
+import io.zoomdex.crawlsettings.CrawlSettings;
 import io.zoomdex.document.Change;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
@@ -53,14 +55,31 @@ public final class ZoomCrawler {
   private final DocumentMapper mapper;
   private final VttParser vtt = new VttParser();
   private final int threads;
+  private final CrawlSettings settings;
 
   /**
    * @param threads how many users are crawled at once (the client bounds requests in flight)
    */
   public ZoomCrawler(ZoomApi zoom, DocumentMapper mapper, int threads) {
+    this(zoom, mapper, threads, CrawlSettings.DEFAULTS);
+  }
+
+  /**
+   * A crawler that indexes only what {@code settings} include, and does not call Zoom for what they
+   * exclude where a listing already tells.
+   *
+   * @param threads how many users are crawled at once (the client bounds requests in flight)
+   */
+  public ZoomCrawler(ZoomApi zoom, DocumentMapper mapper, int threads, CrawlSettings settings) {
     this.zoom = zoom;
     this.mapper = mapper;
     this.threads = Math.max(1, threads);
+    this.settings = settings;
+  }
+
+  /** The crawl settings in force. */
+  public CrawlSettings settings() {
+    return settings;
   }
 
   /**
@@ -91,7 +110,9 @@ public final class ZoomCrawler {
 
   /** Crawls with a directory listed beforehand (see {@link #directory()}). */
   public void crawl(UserDirectory directory, CrawlPlan plan, CrawlOutput output, CrawlStats stats) {
-    List<ZoomUser> hosts = directory.hosts();
+    // An excluded host costs no call at all; their documents leave at the next complete full crawl.
+    List<ZoomUser> hosts =
+        directory.hosts().stream().filter(u -> settings.includesHost(u.email())).toList();
     stats.usersFound(hosts.size());
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     Run run = new Run(new ReaderRules(directory), output, stats, fatal, plan);
@@ -184,6 +205,12 @@ public final class ZoomCrawler {
     private final CrawlPlan plan;
     private TaskGroup tasks;
 
+    /**
+     * Listed series the settings exclude by topic, so that their recordings are not taken for an
+     * unlisted meeting's (whose topic a recording may spell differently).
+     */
+    private final Set<Long> excludedSeries = ConcurrentHashMap.newKeySet();
+
     Run(
         ReaderRules rules,
         CrawlOutput output,
@@ -214,46 +241,48 @@ public final class ZoomCrawler {
           }
         }
       } else {
-        section(
-            work,
-            () ->
-                call(work, "meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
-                    .ifPresent(
-                        ms ->
-                            ms.forEach(
-                                m ->
-                                    listedMeeting(
-                                        work, m, userId, series, listedInstances, leftBe))));
-        section(
-            work,
-            () ->
-                remembered(
-                        work,
-                        "webinars:" + userId,
-                        "webinars of user " + userId,
-                        () -> zoom.listWebinars(userId))
-                    .ifPresent(
-                        ws ->
-                            ws.forEach(
-                                w ->
-                                    section(
-                                        work,
-                                        () ->
-                                            listedWebinar(
-                                                work,
-                                                w,
-                                                userId,
-                                                series,
-                                                listedInstances,
-                                                leftBe)))));
+        if (needsMeetings()) {
+          section(
+              work,
+              () ->
+                  call(work, "meetings of user " + userId, () -> zoom.listScheduledMeetings(userId))
+                      .ifPresent(
+                          ms ->
+                              ms.forEach(
+                                  m ->
+                                      listedMeeting(
+                                          work, m, userId, series, listedInstances, leftBe))));
+        }
+        if (needsWebinars()) {
+          section(
+              work,
+              () ->
+                  remembered(
+                          work,
+                          "webinars:" + userId,
+                          "webinars of user " + userId,
+                          () -> zoom.listWebinars(userId))
+                      .ifPresent(
+                          ws ->
+                              ws.forEach(
+                                  w ->
+                                      section(
+                                          work,
+                                          () ->
+                                              listedWebinar(
+                                                  work,
+                                                  w,
+                                                  userId,
+                                                  series,
+                                                  listedInstances,
+                                                  leftBe)))));
+        }
       }
-      if (!plan.listsRecordingsOf(userId)) {
+      if (!plan.listsRecordingsOf(userId) || !needsRecordings()) {
         return; // no meeting or webinar of theirs ended lately: no new recording can be theirs
       }
       LocalDate today = plan.today();
-      for (LocalDate from = plan.firstRecordingDay();
-          !from.isAfter(today);
-          from = from.plusMonths(1)) {
+      for (LocalDate from = firstRecordingDay(); !from.isAfter(today); from = from.plusMonths(1)) {
         LocalDate windowStart = from;
         LocalDate windowEnd = min(from.plusMonths(1).minusDays(1), today);
         String what = "recordings of user " + userId + " from " + from + " to " + windowEnd;
@@ -268,6 +297,35 @@ public final class ZoomCrawler {
       }
     }
 
+    /** Whether any kind needs the meetings listing (transcripts take their readers from it). */
+    private boolean needsMeetings() {
+      return settings.indexes(CrawlKind.MEETING)
+          || settings.indexes(CrawlKind.PAST_MEETING)
+          || settings.indexes(CrawlKind.SUMMARY)
+          || settings.indexes(CrawlKind.TRANSCRIPT);
+    }
+
+    private boolean needsWebinars() {
+      return settings.indexes(CrawlKind.WEBINAR) || settings.indexes(CrawlKind.PAST_WEBINAR);
+    }
+
+    /** Recordings reveal transcripts, and instances (with summaries) no listing shows. */
+    private boolean needsRecordings() {
+      return settings.indexes(CrawlKind.TRANSCRIPT)
+          || settings.indexes(CrawlKind.PAST_MEETING)
+          || settings.indexes(CrawlKind.SUMMARY);
+    }
+
+    /** The plan's first recording day, or the history window's when that is later. */
+    private LocalDate firstRecordingDay() {
+      LocalDate first = plan.firstRecordingDay();
+      return settings
+          .historyStart(plan.today())
+          .map(start -> start.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+          .filter(day -> day.isAfter(first))
+          .orElse(first);
+    }
+
     /** A listed meeting: left be when its listing is as recorded, else read in whole. */
     private void listedMeeting(
         UserWork work,
@@ -276,10 +334,16 @@ public final class ZoomCrawler {
         Map<Long, Series> series,
         Set<String> listedInstances,
         Map<Long, SeriesListing> leftBe) {
+      if (!settings.includesSeries(item.id(), item.topic())) {
+        excludedSeries.add(item.id());
+        return; // excluded by id or topic: not even its details are read
+      }
       String key = SeriesListing.meetingKey(item.id());
       String listing = ListingFingerprint.of(item);
+      // Without meeting documents, the recorded listing alone says the series is as last read.
       if (plan.unchanged(key, listing, "")
-          && plan.known().contains(id(DocumentType.MEETING, Long.toString(item.id())))) {
+          && (!settings.indexes(CrawlKind.MEETING)
+              || plan.known().contains(id(DocumentType.MEETING, Long.toString(item.id()))))) {
         SeriesListing left = new SeriesListing(key, userId, listing, "", null);
         leftBe.put(item.id(), left);
         for (String uuid : plan.known().awaitingSummary(item.id(), plan.summaryWindowStart())) {
@@ -331,6 +395,10 @@ public final class ZoomCrawler {
         Map<Long, Series> series,
         Set<String> listedInstances,
         Map<Long, SeriesListing> leftBe) {
+      if (!settings.includesSeries(item.id(), item.topic())) {
+        excludedSeries.add(item.id());
+        return;
+      }
       List<Panelist> panelists =
           call(work, "panelists of webinar " + item.id(), () -> zoom.listPanelists(item.id()))
               .orElse(List.of());
@@ -338,7 +406,8 @@ public final class ZoomCrawler {
       String listing = ListingFingerprint.of(item);
       String panelistPrint = ListingFingerprint.ofPanelists(panelists);
       if (plan.unchanged(key, listing, panelistPrint)
-          && plan.known().contains(id(DocumentType.WEBINAR, Long.toString(item.id())))) {
+          && (!settings.indexes(CrawlKind.WEBINAR)
+              || plan.known().contains(id(DocumentType.WEBINAR, Long.toString(item.id()))))) {
         leftBe.put(item.id(), new SeriesListing(key, userId, listing, panelistPrint, null));
         return;
       }
@@ -356,6 +425,9 @@ public final class ZoomCrawler {
         Set<String> listedInstances,
         Map<Long, SeriesListing> leftBe) {
       long webinarId = recorded.seriesId();
+      if (!settings.includesId(webinarId)) {
+        return; // its topic was checked when it was last read in whole, under these settings
+      }
       Optional<List<Panelist>> panelists =
           call(work, "panelists of webinar " + webinarId, () -> zoom.listPanelists(webinarId));
       if (panelists.isEmpty()) {
@@ -434,6 +506,10 @@ public final class ZoomCrawler {
                 work,
                 "meeting " + instance.meetingId(),
                 () -> zoom.getMeeting(instance.meetingId()));
+        if (details.isPresent()
+            && !settings.includesSeries(details.get().id(), details.get().topic())) {
+          return;
+        }
         if (details.isPresent()) {
           people = rules.meetingPeople(details.get(), details.get().hostId());
           agenda = nonNull(details.get().agenda());
@@ -472,11 +548,20 @@ public final class ZoomCrawler {
         return Optional.empty();
       }
       Meeting meeting = details.get();
+      if (!settings.includesSeries(meeting.id(), meeting.topic())
+          || (userId == null && !settings.includesHost(meeting.hostEmail()))) {
+        return Optional.empty(); // a webhook named a meeting the settings exclude
+      }
       SeriesPeople people = rules.meetingPeople(meeting, userId);
       Document document = mapper.meeting(meeting, rules.series(people));
       boolean changed = plan.changed(document);
       series.put(meeting.id(), new Series(people, nonNull(meeting.agenda()), changed));
-      emit(document);
+      if (settings.indexes(CrawlKind.MEETING)) {
+        emit(document);
+      }
+      if (!settings.indexes(CrawlKind.PAST_MEETING) && !settings.indexes(CrawlKind.SUMMARY)) {
+        return details; // its people serve its transcripts; no instance is indexed
+      }
       call(
               work,
               "instances of meeting " + meeting.id(),
@@ -489,6 +574,9 @@ public final class ZoomCrawler {
                   String uuid = instance.uuid();
                   if (!listedInstances.add(uuid)) {
                     continue;
+                  }
+                  if (!settings.withinHistory(instance.startTime(), plan.today())) {
+                    continue; // before the history window: not asked for
                   }
                   if (plan.beyondZoomsYear(instance.startTime())) {
                     stats.skipped(
@@ -523,6 +611,10 @@ public final class ZoomCrawler {
         return;
       }
       Webinar webinar = details.get();
+      if (!settings.includesSeries(webinar.id(), webinar.topic())
+          || (userId == null && !settings.includesHost(webinar.hostEmail()))) {
+        return; // a webhook named a webinar the settings exclude
+      }
       List<Panelist> panelists =
           knownPanelists != null
               ? knownPanelists
@@ -536,7 +628,12 @@ public final class ZoomCrawler {
       Document document = mapper.webinar(webinar, names, rules.series(people));
       boolean changed = plan.changed(document);
       series.put(webinar.id(), new Series(people, nonNull(webinar.agenda()), changed));
-      emit(document);
+      if (settings.indexes(CrawlKind.WEBINAR)) {
+        emit(document);
+      }
+      if (!settings.indexes(CrawlKind.PAST_WEBINAR)) {
+        return;
+      }
       call(
               work,
               "instances of webinar " + webinar.id(),
@@ -551,6 +648,7 @@ public final class ZoomCrawler {
                     instances);
                 for (PastInstance instance : instances) {
                   if (listedInstances.add(instance.uuid())
+                      && settings.withinHistory(instance.startTime(), plan.today())
                       && plan.wants(id(PAST_WEBINAR, instance.uuid()), changed)) {
                     submit(work, () -> pastWebinar(work, webinar, instance, people));
                   }
@@ -580,6 +678,13 @@ public final class ZoomCrawler {
         return; // too old or gone (no document), or nothing new
       }
       PastMeeting instance = found.get();
+      boolean excluded =
+          listedPeople == null
+              ? !settings.includesSeries(instance.id(), instance.topic())
+              : !settings.includesId(instance.id());
+      if (excluded || !settings.withinHistory(instance.startTime(), plan.today())) {
+        return; // an unlisted or webhook-named instance the settings exclude
+      }
       if (!instance.hasMeetingSummary()) {
         output.awaitingSummary(instance.id(), uuid, instance.startTime());
       }
@@ -589,12 +694,18 @@ public final class ZoomCrawler {
               : rules.unlistedPeople(instance.userEmail(), instance.hostId());
       Optional<List<Participant>> participants =
           call(work, "participants of " + uuid, () -> zoom.listPastMeetingParticipants(uuid));
-      Optional<PastQa> qa = call(work, "Q&A of " + uuid, () -> zoom.getPastMeetingQa(uuid));
+      boolean indexed = settings.indexes(CrawlKind.PAST_MEETING);
+      Optional<PastQa> qa =
+          indexed && settings.indexes(CrawlKind.QA)
+              ? call(work, "Q&A of " + uuid, () -> zoom.getPastMeetingQa(uuid))
+              : Optional.empty();
       List<Participant> attendees = participants.orElse(List.of());
-      emit(
-          mapper.pastMeeting(
-              instance, agenda, attendees, qa.orElse(null), rules.instance(people, attendees)));
-      if (instance.hasMeetingSummary()) {
+      if (indexed) {
+        emit(
+            mapper.pastMeeting(
+                instance, agenda, attendees, qa.orElse(null), rules.instance(people, attendees)));
+      }
+      if (instance.hasMeetingSummary() && settings.indexes(CrawlKind.SUMMARY)) {
         call(work, "summary of " + uuid, () -> zoom.getMeetingSummary(uuid))
             .ifPresent(
                 summary ->
@@ -607,7 +718,10 @@ public final class ZoomCrawler {
       String uuid = instance.uuid();
       Optional<List<Participant>> participants =
           call(work, "attendees of " + uuid, () -> zoom.listPastWebinarParticipants(uuid));
-      Optional<PastQa> qa = call(work, "Q&A of " + uuid, () -> zoom.getPastWebinarQa(uuid));
+      Optional<PastQa> qa =
+          settings.indexes(CrawlKind.QA)
+              ? call(work, "Q&A of " + uuid, () -> zoom.getPastWebinarQa(uuid))
+              : Optional.empty();
       List<Participant> attendees = participants.orElse(List.of());
       emit(
           mapper.pastWebinar(
@@ -661,8 +775,20 @@ public final class ZoomCrawler {
         Map<Long, Series> series,
         Set<String> listedInstances,
         Map<Long, SeriesListing> leftBe) {
+      boolean listed = series.containsKey(recording.id()) || leftBe.containsKey(recording.id());
+      boolean included =
+          listed
+              ? settings.includesId(recording.id())
+              : !excludedSeries.contains(recording.id())
+                  && settings.includesSeries(recording.id(), recording.topic());
+      if (!included || !settings.withinHistory(recording.startTime(), plan.today())) {
+        return; // excluded by id, topic or history window: neither instance nor transcript
+      }
       SeriesListing left = leftBe.get(recording.id());
-      if (left != null && !series.containsKey(recording.id()) && newTranscript(recording)) {
+      if (left != null
+          && !series.containsKey(recording.id())
+          && settings.indexes(CrawlKind.TRANSCRIPT)
+          && newTranscript(recording)) {
         // A new transcript of a series left be: its readers come from the series' people, so
         // read its details (not its instances, which are as indexed).
         leftBe.remove(recording.id());
@@ -673,6 +799,7 @@ public final class ZoomCrawler {
       }
       Series known = series.get(recording.id());
       if (known == null
+          && (settings.indexes(CrawlKind.PAST_MEETING) || settings.indexes(CrawlKind.SUMMARY))
           && listedInstances.add(recording.uuid())
           && !plan.beyondZoomsYear(recording.startTime())
           && plan.wants(id(PAST_MEETING, recording.uuid()), false)) {
@@ -684,6 +811,9 @@ public final class ZoomCrawler {
         people = rules.unlistedPeople(null, userId);
       }
       SeriesPeople transcriptPeople = people;
+      if (!settings.indexes(CrawlKind.TRANSCRIPT)) {
+        return;
+      }
       recording.recordingFiles().stream()
           .filter(RecordingFile::isTranscript)
           .filter(file -> file.downloadUrl() != null && !file.downloadUrl().isBlank())

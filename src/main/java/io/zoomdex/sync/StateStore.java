@@ -73,6 +73,9 @@ public final class StateStore implements AutoCloseable {
                 + " NOT NULL, started TEXT NOT NULL)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS hosts_ended (user_id TEXT PRIMARY KEY, at TEXT NOT NULL)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS crawl_settings (role TEXT PRIMARY KEY, fingerprint TEXT NOT"
+                + " NULL, description TEXT NOT NULL)");
       }
       return new StateStore(db);
     } catch (IOException | SQLException e) {
@@ -668,6 +671,55 @@ public final class StateStore implements AutoCloseable {
       s.executeUpdate("DELETE FROM flags WHERE name = 'full_crawl_needed'");
     } catch (SQLException e) {
       throw failure("clear a flag", e);
+    }
+  }
+
+  /**
+   * Records the crawl settings a crawl runs with ({@code requested}), or those a complete full
+   * crawl has made the index reflect ({@code in_force}).
+   *
+   * @param role {@code requested} or {@code in_force}
+   * @param fingerprint {@code CrawlSettings.fingerprint()}
+   * @param description the settings as text, for people reading the state
+   */
+  public synchronized void recordCrawlSettings(
+      String role, String fingerprint, String description) {
+    try (PreparedStatement upsert =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO crawl_settings (role, fingerprint, description) VALUES (?, ?,"
+                + " ?)")) {
+      upsert.setString(1, role);
+      upsert.setString(2, fingerprint);
+      upsert.setString(3, description);
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the crawl settings", e);
+    }
+  }
+
+  /** The fingerprint {@link #recordCrawlSettings} last recorded for {@code role}, if any. */
+  public synchronized Optional<String> crawlSettings(String role) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT fingerprint FROM crawl_settings WHERE role = ?")) {
+      select.setString(1, role);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read the crawl settings", e);
+    }
+  }
+
+  /** The description {@link #recordCrawlSettings} last recorded for {@code role}, if any. */
+  public synchronized Optional<String> crawlSettingsDescription(String role) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT description FROM crawl_settings WHERE role = ?")) {
+      select.setString(1, role);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read the crawl settings", e);
     }
   }
 

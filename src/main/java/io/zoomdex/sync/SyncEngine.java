@@ -117,8 +117,10 @@ public final class SyncEngine {
   private SyncReport fullCrawl(UserDirectory directory, LocalDate since, CrawlStats stats) {
     Instant started = clock.instant();
     Optional<StateStore.RunRecord> interrupted = state.unfinishedRun(FULL);
+    boolean settingsChanged = CrawlSettingsState.requested(state, crawler.settings());
     boolean resume =
-        interrupted.isPresent()
+        !settingsChanged
+            && interrupted.isPresent()
             && interrupted.get().started().isAfter(started.minus(RESUMABLE_FOR));
     Set<String> usersDone = resume ? state.finishedUsers(interrupted.get().id()) : Set.of();
     // The plan is checked (e.g. a first day after today) before the history records a run, so
@@ -154,6 +156,10 @@ public final class SyncEngine {
       return fullCrawl(since, stats);
     }
     UserDirectory directory = crawler.directory();
+    if (CrawlSettingsState.changedSinceLastFull(state, crawler.settings())) {
+      log.info("The crawl settings changed: running a full crawl, which removes what they exclude");
+      return fullCrawl(directory, since, stats);
+    }
     if (state.fullCrawlRequested()) {
       log.info("A webhook asked for a full crawl (a user was created, changed or reactivated)");
       return fullCrawl(directory, since, stats);
@@ -235,6 +241,7 @@ public final class SyncEngine {
     state.finishRun(runId, clock.instant(), outcome, ReportJson.write(report));
     if (deletes) {
       state.fullCrawlDone();
+      CrawlSettingsState.inForce(state, crawler.settings());
     }
     return report;
   }
