@@ -35,6 +35,16 @@ final class ContractOracle {
   /** Expected readers by document id ({@code type:key}). */
   final Map<String, Set<String>> readers = new HashMap<>();
 
+  /** What crawl settings filter on, by document id: host, series, topic, instance start. */
+  final Map<String, Origin> origins = new HashMap<>();
+
+  /**
+   * Where a document comes from.
+   *
+   * @param start the instance's start, or null for a series document
+   */
+  record Origin(String host, long seriesId, String topic, Instant start) {}
+
   ContractOracle(SimulatedAccount account, Instant now, LocalDate since) {
     this.account = account;
     this.now = now;
@@ -75,6 +85,7 @@ final class ContractOracle {
           .forEach(series::add);
       if (meeting.listed()) {
         put("meeting:" + meeting.id(), series);
+        origin("meeting:" + meeting.id(), host, meeting.id(), meeting.topic(), null);
       }
       for (SimInstance instance : account.instancesOf(meeting)) {
         boolean reachable =
@@ -83,15 +94,18 @@ final class ContractOracle {
           Set<String> attendees = participantEmails(instance);
           Set<String> instanceReaders = union(meeting.listed() ? series : hosts, attendees);
           put("past_meeting:" + instance.uuid(), instanceReaders);
+          origin("past_meeting:" + instance.uuid(), host, meeting.id(), meeting.topic(), instance);
           if (instance.hasSummary() && !instance.summaryRestricted()) {
             Integer who = meeting.listed() ? meeting.whoWillReceiveSummary() : null;
             put(
                 "summary:" + instance.uuid(),
                 summaryReaders(who, host, hosts, meeting, attendees, instanceReaders));
+            origin("summary:" + instance.uuid(), host, meeting.id(), meeting.topic(), instance);
           }
         }
         if (recordedInWindow(instance) && hasTranscript(instance)) {
           put("transcript:" + instance.uuid(), hosts);
+          origin("transcript:" + instance.uuid(), host, meeting.id(), meeting.topic(), instance);
         }
       }
     }
@@ -134,12 +148,21 @@ final class ContractOracle {
           .map(ContractOracle::lower)
           .forEach(series::add);
       put("webinar:" + webinar.id(), series);
+      origin("webinar:" + webinar.id(), host, webinar.id(), webinar.topic(), null);
       for (SimInstance instance : account.instancesOf(webinar)) {
         if (!beyondFifteenMonths(instance)) {
           put("past_webinar:" + instance.uuid(), union(series, participantEmails(instance)));
+          origin("past_webinar:" + instance.uuid(), host, webinar.id(), webinar.topic(), instance);
         }
       }
     }
+  }
+
+  private void origin(String id, SimUser host, long seriesId, String topic, SimInstance instance) {
+    origins.put(
+        id,
+        new Origin(
+            lower(host.email()), seriesId, topic, instance == null ? null : instance.startTime()));
   }
 
   private Set<String> participantEmails(SimInstance instance) {

@@ -3,6 +3,7 @@ package io.zoomdex.e2e;
 import io.zoomdex.config.RateLimits;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.crawlsettings.CrawlSettings;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.IndexSink;
@@ -70,11 +71,30 @@ public final class SimulatorCrawls {
       boolean incremental,
       IndexSink sink)
       throws Exception {
+    return crawl(simulator, data, clock, since, incremental, sink, CrawlSettings.DEFAULTS);
+  }
+
+  /**
+   * One crawl into the given sink (which the caller closes) with these crawl settings, as {@code
+   * zoomdex crawl} with them in its config file would run it.
+   */
+  public static SyncReport crawl(
+      ZoomSimulator simulator,
+      Path data,
+      Clock clock,
+      LocalDate since,
+      boolean incremental,
+      IndexSink sink,
+      CrawlSettings crawlSettings)
+      throws Exception {
     ZoomSettings settings = settings(simulator);
     try (StateStore state = StateStore.open(data)) {
       ZoomCrawler crawler =
           new ZoomCrawler(
-              ZoomClient.create(settings), new DocumentMapper(settings.oauthUrl().toString()), 4);
+              ZoomClient.create(settings),
+              new DocumentMapper(settings.oauthUrl().toString(), crawlSettings.keepPasscodes()),
+              4,
+              crawlSettings);
       SyncEngine engine = new SyncEngine(crawler, sink, state, clock, 50, () -> ApiUsage.NONE);
       return incremental
           ? engine.incrementalCrawl(since, new CrawlStats())
