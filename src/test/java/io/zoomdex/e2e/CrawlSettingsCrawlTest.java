@@ -181,6 +181,11 @@ class CrawlSettingsCrawlTest {
    */
   private static RequestLog crawlsExactly(CrawlSettings settings, BiPredicate<String, Origin> kept)
       throws Exception {
+    return crawlsExactly(settings, kept, false);
+  }
+
+  private static RequestLog crawlsExactly(
+      CrawlSettings settings, BiPredicate<String, Origin> kept, boolean keepsAll) throws Exception {
     Map<String, Set<String>> expected = new HashMap<>();
     oracle.readers.forEach(
         (id, people) -> {
@@ -225,7 +230,7 @@ class CrawlSettingsCrawlTest {
     }
   }
 
-  private static Set<String> readableBy(SearchService search, String person) throws Exception {
+  static Set<String> readableBy(SearchService search, String person) throws Exception {
     Set<String> ids = new HashSet<>();
     int offset = 0;
     while (true) {
