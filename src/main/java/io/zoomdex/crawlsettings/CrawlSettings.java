@@ -134,7 +134,7 @@ public record CrawlSettings(
   public CrawlSettings validated() {
     if (EnumSet.complementOf(EnumSet.of(CrawlKind.QA)).stream().noneMatch(this::indexes)) {
       throw new CrawlSettingsException(
-          "together with the other crawl settings leaves nothing to index; keep at least one"
+          "leave nothing to index; keep at least one"
               + " kind (a transcripts-only setting needs the kind transcript)");
     }
     return this;
