@@ -6,6 +6,7 @@ import io.zoomdex.cli.CommandLineMistakes;
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.cli.ExplainCommand;
 import io.zoomdex.cli.McpCommand;
 import io.zoomdex.cli.ReembedCommand;
 import io.zoomdex.cli.SearchCommand;
@@ -13,6 +14,7 @@ import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
 import io.zoomdex.cli.StatusCommand;
 import io.zoomdex.cli.TokenCommand;
+import io.zoomdex.cli.WhoisCommand;
 import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +30,15 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CrawlCommand.class,
       DemoCommand.class,
+      ExplainCommand.class,
       McpCommand.class,
       SearchCommand.class,
       ReembedCommand.class,
       ServeCommand.class,
       SimulateCommand.class,
       StatusCommand.class,
-      TokenCommand.class
+      TokenCommand.class,
+      WhoisCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

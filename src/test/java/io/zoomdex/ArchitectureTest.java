@@ -131,6 +131,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void identityMapping_resolvesSearchersOverTheSearchInterface() {
+    onlyDependsOn(
+            "io.zoomdex.identity..",
+            "io.zoomdex.identity..",
+            "io.zoomdex.search",
+            "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
+  void inspector_explainsDocuments_throughTheServersAdminInterface() {
+    onlyDependsOn(
+            "io.zoomdex.inspect..",
+            "io.zoomdex.inspect..",
+            "io.zoomdex.identity..",
+            "io.zoomdex.search",
+            "io.zoomdex.search.http",
+            "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
   void onlyTheCommandLine_wiresRoomsTogether() {
     noClasses()
         .that()
