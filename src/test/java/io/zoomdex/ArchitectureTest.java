@@ -153,6 +153,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void adminPage_readsStateAndZoom_throughTheServersTokenCheck() {
+    onlyDependsOn(
+            "io.zoomdex.admin..",
+            "io.zoomdex.admin..",
+            "io.zoomdex.sync",
+            "io.zoomdex.zoom.check",
+            "io.zoomdex.search.http")
+        .check(production);
+  }
+
+  @Test
+  void searchServer_knowsNothingOfTheAdminPage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.zoomdex.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.zoomdex.admin..")
+        .check(production);
+  }
+
+  @Test
   void onlyTheCommandLine_wiresRoomsTogether() {
     noClasses()
         .that()

@@ -214,6 +214,16 @@ public final class ServeCommand implements Callable<Integer> {
                 .withTrustedHeader(trusted)
                 .withWebhooks(background.receiver)
                 .withServlet(mcp.servlet());
+        boolean webhooks = background.receiver != null;
+        settings =
+            ServeAdmin.mount(
+                settings,
+                data,
+                webhooks,
+                ServeAdmin.serveSettings(schedule, lookBack, firstDay, webhooks),
+                zoom,
+                environment,
+                clock);
         SearchServer server;
         try {
           server = SearchServer.start(settings);

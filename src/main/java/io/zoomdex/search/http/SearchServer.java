@@ -60,6 +60,12 @@ public final class SearchServer implements AutoCloseable {
   private static final int MAX_RUNS = 100;
   private static final String BODY_WRITTEN = "zoomdex.bodyWritten";
 
+  /** What a Prometheus scraper without a (valid) token is told, in Prometheus' own terms. */
+  static final String SCRAPER_SIGN_IN =
+      "Scraping /metrics needs an admin token: make one with `zoomdex token create --admin`, save"
+          + " it in a file, and give Prometheus that file under the scrape job's 'authorization:"
+          + " credentials_file:' (type Bearer, the default); see the README's Prometheus section.";
+
   /** No inline script or style anywhere: the page's code is in app.js, its style in app.css. */
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -419,7 +425,13 @@ public final class SearchServer implements AutoCloseable {
   }
 
   private void metrics(Context ctx) {
-    requireAdmin(callers.resolve(ctx));
+    Caller caller;
+    try {
+      caller = callers.resolve(ctx);
+    } catch (ApiError e) {
+      throw e.status() == 401 ? ApiError.unauthorized(SCRAPER_SIGN_IN) : e;
+    }
+    requireAdmin(caller);
     ctx.status(200)
         .contentType("text/plain; version=0.0.4; charset=utf-8")
         .result(metrics.scrape());
