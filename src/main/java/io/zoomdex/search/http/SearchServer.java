@@ -62,7 +62,7 @@ public final class SearchServer implements AutoCloseable {
 
   /** What a Prometheus scraper without a (valid) token is told, in Prometheus' own terms. */
   static final String SCRAPER_SIGN_IN =
-      "Scraping /metrics needs an admin token: make one with `zoomdex token create --admin`, save"
+      "Scraping /metrics needs an admin token: make one with `zoomdex token create --data DIR --user EMAIL --admin`, save"
           + " it in a file, and give Prometheus that file under the scrape job's 'authorization:"
           + " credentials_file:' (type Bearer, the default); see the README's Prometheus section.";
 
