@@ -52,7 +52,9 @@ import picocli.CommandLine.Command;
       "7:partial crawl (nothing deleted)",
       "8:index or state not writable",
       "9:another crawl, or serve's webhook worker or scheduler, is writing to --data",
-      "10:search --as names a person the index does not know"
+      "10:search --as names a person the index does not know (or identity mapping resolves to"
+          + " nobody); whois: No match or Ambiguous",
+      "11:explain names a document the index does not hold"
     },
     footerHeading = "%n",
     footer = {

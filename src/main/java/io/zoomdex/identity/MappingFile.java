@@ -1,12 +1,11 @@
 package io.zoomdex.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.zoomdex.document.Readers;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +18,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A two-column CSV file: the value a searcher presents, then their Zoom email. Lines starting with
- * {@code #} and blank lines are skipped; a first line whose second column is a name with {@code
- * email} in it (such as {@code value,zoom_email}) is a header. Both columns are lower-cased and
- * trimmed. A value listed twice with two different emails is ambiguous (it fails closed), never
- * "the last one wins".
+ * A two-column CSV file, one row a line: the value a searcher presents, then their Zoom email.
+ * Lines starting with {@code #} and blank lines are skipped; a first line whose second column is a
+ * name with {@code email} in it (such as {@code value,zoom_email}) is a header. Both columns are
+ * lower-cased and trimmed. A value listed twice with two different emails is ambiguous (it fails
+ * closed), never "the last one wins".
  */
 public final class MappingFile {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -51,61 +50,68 @@ public final class MappingFile {
    *     CSV, or a row does not have exactly two columns with an email in the second
    */
   public static MappingFile read(Path path) {
-    Map<String, List<Entry>> entries = new LinkedHashMap<>();
-    CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        MappingIterator<List<String>> rows =
-            csv.readerForListOf(String.class)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .with(CsvParser.Feature.ALLOW_COMMENTS)
-                .readValues(reader)) {
-      boolean first = true;
-      while (rows.hasNextValue()) {
-        List<String> row = rows.nextValue();
-        int line = rows.getCurrentLocation().getLineNr();
-        if (row.size() == 1 && row.get(0).isBlank()) {
-          continue;
-        }
-        if (first && isHeader(row)) {
-          first = false;
-          continue;
-        }
-        first = false;
-        add(entries, path, line, row);
-      }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IdentityConfigException(
           "The identity mapping file " + path + " does not exist; check identity.mapping_file.", e);
     } catch (CharacterCodingException e) {
       throw new IdentityConfigException(
           "The identity mapping file " + path + " is not UTF-8 text; save it as UTF-8.", e);
-    } catch (JsonProcessingException e) {
-      throw new IdentityConfigException(
-          "The identity mapping file "
-              + path
-              + ", line "
-              + e.getLocation().getLineNr()
-              + ", is not valid CSV; write two comma-separated columns: value, Zoom email.",
-          e);
     } catch (IOException e) {
       throw new IdentityConfigException(
           "The identity mapping file "
               + path
               + " cannot be read; check that it is a readable file.",
           e);
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof JsonProcessingException parse) {
+    }
+    // One row a line (a value never spans lines), so that every error names its line.
+    ObjectReader rows =
+        new CsvMapper().readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+    Map<String, List<Entry>> entries = new LinkedHashMap<>();
+    boolean first = true;
+    for (int i = 0; i < lines.size(); i++) {
+      String text = lines.get(i);
+      if (text.isBlank() || text.stripLeading().startsWith("#")) {
+        continue;
+      }
+      List<String> row = parse(rows, text, path, i + 1);
+      if (first && isHeader(row)) {
+        first = false;
+        continue;
+      }
+      first = false;
+      add(entries, path, i + 1, row);
+    }
+    return new MappingFile(path, entries);
+  }
+
+  private static List<String> parse(ObjectReader rows, String text, Path path, int line) {
+    try (MappingIterator<List<String>> parsed = rows.readValues(text)) {
+      List<String> row = parsed.hasNextValue() ? parsed.nextValue() : List.of();
+      if (parsed.hasNextValue()) {
         throw new IdentityConfigException(
             "The identity mapping file "
                 + path
                 + ", line "
-                + parse.getLocation().getLineNr()
-                + ", is not valid CSV; write two comma-separated columns: value, Zoom email.",
-            e);
+                + line
+                + ", holds more than one row; write one row a line.");
       }
-      throw e;
+      return row;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IdentityConfigException known) {
+        throw known;
+      }
+      throw new IdentityConfigException(
+          "The identity mapping file "
+              + path
+              + ", line "
+              + line
+              + ", is not valid CSV (check its quotes); write two comma-separated columns: value,"
+              + " Zoom email.",
+          e);
     }
-    return new MappingFile(path, entries);
   }
 
   private static void add(Map<String, List<Entry>> entries, Path path, int line, List<String> row) {
