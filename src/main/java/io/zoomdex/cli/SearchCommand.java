@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.identity.IdentityConfigException;
+import io.zoomdex.identity.Outcome;
 import io.zoomdex.identity.Resolution;
 import io.zoomdex.search.BadQueryException;
 import io.zoomdex.search.IndexMissingException;
@@ -180,7 +181,7 @@ public final class SearchCommand implements Callable<Integer> {
       SearchResults results = grouped.results();
       if (results.total() == 0 && mayReadNothing(search)) {
         Resolution resolution = identities.resolver().resolve(searcher);
-        if (resolution.searchAs().isEmpty()) {
+        if (resolution.outcome() == Outcome.AMBIGUOUS) {
           err.println(
               searcher.strip()
                   + " sees nothing: identity mapping says "
