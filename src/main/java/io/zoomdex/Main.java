@@ -6,6 +6,7 @@ import io.zoomdex.cli.CommandLineMistakes;
 import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.DemoCommand;
 import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.cli.ExplainCommand;
 import io.zoomdex.cli.McpCommand;
 import io.zoomdex.cli.ReembedCommand;
 import io.zoomdex.cli.SearchCommand;
@@ -13,6 +14,7 @@ import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.cli.SimulateCommand;
 import io.zoomdex.cli.StatusCommand;
 import io.zoomdex.cli.TokenCommand;
+import io.zoomdex.cli.WhoisCommand;
 import io.zoomdex.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +30,15 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CrawlCommand.class,
       DemoCommand.class,
+      ExplainCommand.class,
       McpCommand.class,
       SearchCommand.class,
       ReembedCommand.class,
       ServeCommand.class,
       SimulateCommand.class,
       StatusCommand.class,
-      TokenCommand.class
+      TokenCommand.class,
+      WhoisCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -48,7 +52,9 @@ import picocli.CommandLine.Command;
       "7:partial crawl (nothing deleted)",
       "8:index or state not writable",
       "9:another crawl, or serve's webhook worker or scheduler, is writing to --data",
-      "10:search --as names a person the index does not know"
+      "10:search --as names a person the index does not know (or identity mapping resolves to"
+          + " nobody); whois: No match or Ambiguous",
+      "11:explain names a document the index does not hold"
     },
     footerHeading = "%n",
     footer = {

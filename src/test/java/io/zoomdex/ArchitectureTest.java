@@ -139,6 +139,50 @@ class ArchitectureTest {
   }
 
   @Test
+  void identityMapping_resolvesSearchersOverTheSearchInterface() {
+    onlyDependsOn(
+            "io.zoomdex.identity..",
+            "io.zoomdex.identity..",
+            "io.zoomdex.search",
+            "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
+  void inspector_explainsDocuments_throughTheServersAdminInterface() {
+    onlyDependsOn(
+            "io.zoomdex.inspect..",
+            "io.zoomdex.inspect..",
+            "io.zoomdex.identity..",
+            "io.zoomdex.search",
+            "io.zoomdex.search.http",
+            "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
+  void adminPage_readsStateAndZoom_throughTheServersTokenCheck() {
+    onlyDependsOn(
+            "io.zoomdex.admin..",
+            "io.zoomdex.admin..",
+            "io.zoomdex.sync",
+            "io.zoomdex.zoom.check",
+            "io.zoomdex.search.http")
+        .check(production);
+  }
+
+  @Test
+  void searchServer_knowsNothingOfTheAdminPage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.zoomdex.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.zoomdex.admin..")
+        .check(production);
+  }
+
+  @Test
   void onlyTheCommandLine_wiresRoomsTogether() {
     noClasses()
         .that()

@@ -41,6 +41,9 @@ public final class ExitCodes {
    */
   public static final int UNKNOWN_PERSON = 10;
 
+  /** {@code zoomdex explain ID}: the index holds no document with that id. */
+  public static final int UNKNOWN_DOCUMENT = 11;
+
   /** {@code zoomdex mcp}: serve refused the API token (credentials refused, as {@link #AUTH}). */
   public static final int TOKEN_REFUSED = AUTH;
 

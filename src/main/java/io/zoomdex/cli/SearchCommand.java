@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.document.DocumentType;
+import io.zoomdex.identity.IdentityConfigException;
+import io.zoomdex.identity.Outcome;
+import io.zoomdex.identity.Resolution;
 import io.zoomdex.search.BadQueryException;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
@@ -52,7 +55,8 @@ import picocli.CommandLine.Spec;
           + " --limit out of range, query too long)",
       "3:no index in --data (or OpenSearch) yet, or bad --index/--opensearch-* options",
       "8:the index could not be read",
-      "10:the --as person may read nothing in the index (an unknown or misspelled email)"
+      "10:the --as person may read nothing in the index (an unknown or misspelled email, or a"
+          + " value identity mapping resolves to nobody or finds ambiguous)"
     })
 public final class SearchCommand implements Callable<Integer> {
 
@@ -79,6 +83,14 @@ public final class SearchCommand implements Callable<Integer> {
       paramLabel = "EMAIL",
       description = "Search as this person (their Zoom email, any case).")
   String searcher;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "A properties file whose identity.* keys map --as to a Zoom identity (see the README's"
+              + " Identity mapping); without it, --as is the Zoom email, any case.")
+  Path configFile;
 
   @Option(names = "--json", description = "Print one JSON object per result, nothing else.")
   boolean json;
@@ -158,13 +170,27 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (IndexOptions ownedIndex = index;
-        SearchService search = index.openSearch(data)) {
+        SearchService indexed = index.openSearch(data)) {
+      // --as is resolved as every other front end resolves a caller: through identity mapping.
+      IdentitySetup identities = IdentitySetup.of(configFile, indexed, data);
+      SearchService search = identities.mappedSearch();
       SeriesGrouping.Grouped grouped =
           noGroup
               ? new SeriesGrouping.Grouped(search.search(request), Map.of())
               : SeriesGrouping.search(search, request);
       SearchResults results = grouped.results();
       if (results.total() == 0 && mayReadNothing(search)) {
+        Resolution resolution = identities.resolver().resolve(searcher);
+        if (resolution.outcome() == Outcome.AMBIGUOUS) {
+          err.println(
+              searcher.strip()
+                  + " sees nothing: identity mapping says "
+                  + resolution.outcome().title()
+                  + ". "
+                  + resolution.rule()
+                  + " (`zoomdex whois` shows the same.)");
+          return ExitCodes.UNKNOWN_PERSON;
+        }
         err.println(
             "No document in "
                 + index.describe(data)
@@ -184,7 +210,7 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (IndexMissingException e) {
       err.println(IndexOptions.missingIndexMessage(e, data));
       return ExitCodes.CONFIG;
-    } catch (ConfigException e) {
+    } catch (ConfigException | IdentityConfigException e) {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
     } catch (SearchException | IOException e) {

@@ -4,6 +4,8 @@ import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
 import io.zoomdex.crawlsettings.CrawlSettings;
+import io.zoomdex.identity.IdentityConfigException;
+import io.zoomdex.inspect.InspectorJson;
 import io.zoomdex.mcp.McpHttpEndpoint;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
@@ -199,61 +201,78 @@ public final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (IndexOptions ownedIndex = index;
-        SearchService search = index.openSearch(data, environment);
+        SearchService indexed = index.openSearch(data, environment);
         ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
-        Background background = background(schedule, firstDay);
-        McpHttpEndpoint mcp = new McpHttpEndpoint(search, BuildVersion.get())) {
-      SearchServerSettings settings =
-          SearchServerSettings.of(search, tokens)
-              .withRuns(new StateStoreRunHistory(data))
-              .withAddress(bind, port)
-              .withTrustedHeader(trusted)
-              .withWebhooks(background.receiver)
-              .withServlet(mcp.servlet());
-      SearchServer server;
-      try {
-        server = SearchServer.start(settings);
-      } catch (IllegalStateException e) {
-        err.println(e.getMessage());
-        return ExitCodes.USAGE;
-      }
-      CountDownLatch closed = new CountDownLatch(1);
-      // Ctrl-C: stop the server, and let the JVM exit only once it has closed (or 5 s passed).
-      Thread stopOnExit =
-          new Thread(
-              () -> {
-                stop.countDown();
-                try {
-                  closed.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "zoomdex-serve-shutdown");
-      Runtime.getRuntime().addShutdownHook(stopOnExit);
-      try (server) {
-        background.start();
-        out.println("Serving " + server.uri() + " (Ctrl-C stops)");
-        out.println(
-            "MCP for AI assistants (streamable HTTP, bearer token): "
-                + server.uri().resolve(McpHttpEndpoint.PATH));
-        if (background.receiver != null) {
-          out.println("Zoom webhooks: " + server.uri() + "webhooks/zoom");
+        Background background = background(schedule, firstDay)) {
+      // Every caller (API, page, MCP) is resolved through identity mapping before searching.
+      IdentitySetup identities = IdentitySetup.of(zoom.configFile, indexed, data);
+      SearchService search = identities.mappedSearch();
+      // Not closed itself: closing it would close the index a second time.
+      try (McpHttpEndpoint mcp = new McpHttpEndpoint(search, BuildVersion.get())) {
+        SearchServerSettings settings =
+            SearchServerSettings.of(search, tokens)
+                .withInspector(new InspectorJson(identities.explainer()))
+                .withUserNameClaims(identities.resolver().rules().acceptsUserNames())
+                .withRuns(new StateStoreRunHistory(data))
+                .withAddress(bind, port)
+                .withTrustedHeader(trusted)
+                .withWebhooks(background.receiver)
+                .withServlet(mcp.servlet());
+        boolean webhooks = background.receiver != null;
+        settings =
+            ServeAdmin.mount(
+                settings,
+                data,
+                webhooks,
+                ServeAdmin.serveSettings(schedule, lookBack, firstDay, webhooks, crawlSettings),
+                zoom,
+                environment,
+                clock);
+        SearchServer server;
+        try {
+          server = SearchServer.start(settings);
+        } catch (IllegalStateException e) {
+          err.println(e.getMessage());
+          return ExitCodes.USAGE;
         }
-        if (schedule != null) {
-          out.println("Crawls: " + describe(schedule));
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C: stop the server, and let the JVM exit only once it has closed (or 5 s passed).
+        Thread stopOnExit =
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  try {
+                    closed.await(5, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "zoomdex-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try (server) {
+          background.start();
+          out.println("Serving " + server.uri() + " (Ctrl-C stops)");
+          out.println(
+              "MCP for AI assistants (streamable HTTP, bearer token): "
+                  + server.uri().resolve(McpHttpEndpoint.PATH));
+          if (background.receiver != null) {
+            out.println("Zoom webhooks: " + server.uri() + "webhooks/zoom");
+          }
+          if (schedule != null) {
+            out.println("Crawls: " + describe(schedule));
+          }
+          out.flush();
+          stop.await();
+        } finally {
+          closed.countDown();
+          removeHook(stopOnExit);
         }
-        out.flush();
-        stop.await();
-      } finally {
-        closed.countDown();
-        removeHook(stopOnExit);
+        return ExitCodes.OK;
       }
-      return ExitCodes.OK;
     } catch (IndexMissingException e) {
       err.println(IndexOptions.missingIndexMessage(e, data));
       return ExitCodes.CONFIG;
-    } catch (ConfigException e) {
+    } catch (ConfigException | IdentityConfigException e) {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
     } catch (SearchException | TokenStoreException | IOException | StorageException e) {

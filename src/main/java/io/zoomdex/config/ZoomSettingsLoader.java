@@ -130,7 +130,8 @@ public final class ZoomSettingsLoader {
     }
     ConfigFile config = ConfigFile.read(flags.configFile());
     for (String key : config.properties().stringPropertyNames()) {
-      if (!FILE_KEYS.contains(key)) {
+      // identity.* keys belong to identity mapping, which checks them itself.
+      if (!FILE_KEYS.contains(key) && !key.startsWith("identity.")) {
         throw new ConfigException(
             "The config file "
                 + flags.configFile()

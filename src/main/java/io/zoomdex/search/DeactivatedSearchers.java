@@ -1,5 +1,6 @@
 package io.zoomdex.search;
 
+import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.Readers;
 import java.io.IOException;
@@ -40,6 +41,16 @@ public final class DeactivatedSearchers implements SearchService {
     return deactivated.get().contains(Readers.normalize(searcher))
         ? Optional.empty()
         : index.get(searcher, id);
+  }
+
+  @Override
+  public Optional<Document> inspect(DocumentId id) throws SearchException {
+    return index.inspect(id);
+  }
+
+  @Override
+  public Set<String> readerNames() throws SearchException {
+    return index.readerNames();
   }
 
   @Override

@@ -114,6 +114,11 @@ public record SearchRequest(
     return query.isEmpty();
   }
 
+  /** The same request made by another searcher (identity mapping's resolved identity). */
+  public SearchRequest withSearcher(String newSearcher) {
+    return new SearchRequest(newSearcher, query, type, host, from, to, limit, offset, mode);
+  }
+
   public SearchRequest withType(DocumentType newType) {
     return new SearchRequest(searcher, query, newType, host, from, to, limit, offset, mode);
   }

@@ -1,9 +1,11 @@
 package io.zoomdex.search;
 
+import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import java.io.Closeable;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Permission-aware search over the index. Every method applies the searcher's reader filter inside
@@ -32,6 +34,31 @@ public interface SearchService extends Closeable {
    * @throws SearchException when the index cannot be read
    */
   Optional<DocumentView> get(String searcher, DocumentId id) throws SearchException;
+
+  /**
+   * For administrators only ({@code zoomdex explain}, the admin inspector): one document with its
+   * readers and the rule that made each a reader, whoever may read it. No searcher's request may
+   * reach this: it bypasses the reader filter by design.
+   *
+   * @return the document, or empty when the index holds no document with that id (or this backend
+   *     cannot inspect, the default)
+   * @throws SearchException when the index cannot be read
+   */
+  default Optional<Document> inspect(DocumentId id) throws SearchException {
+    return Optional.empty();
+  }
+
+  /**
+   * Every principal some document lists as a reader: the Zoom identities identity mapping may
+   * resolve a searcher to. Never shown to a searcher.
+   *
+   * @return the principals, lower-cased; empty when nothing is indexed (or this backend cannot
+   *     tell, the default)
+   * @throws SearchException when the index cannot be read
+   */
+  default Set<String> readerNames() throws SearchException {
+    return Set.of();
+  }
 
   /**
    * How many documents the index holds, readable or not; for metrics only, never shown to a

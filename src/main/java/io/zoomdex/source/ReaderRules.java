@@ -8,16 +8,33 @@ import io.zoomdex.zoom.model.Participant;
 import io.zoomdex.zoom.model.Webinar;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The reader rules of {@code shared/docs/permissions.md}, one method per document type. Every
- * result has deactivated users removed; an empty result means nobody may read the document.
+ * result has deactivated users removed; an empty result means nobody may read the document. Each
+ * result also records, per reader, the rules that made them one ({@link Readers#rules()}), which
+ * {@code zoomdex explain} shows: the explanation comes from this code, never a second copy of it.
  */
 public final class ReaderRules {
   /** Meetings separate alternative hosts with ';', webinars with ','; accept either anywhere. */
   private static final Pattern LIST_SEPARATORS = Pattern.compile("[;,]");
+
+  /** Rule names, recorded with each reader (see {@link Readers#rules()}). */
+  public static final String RULE_HOST = "host";
+
+  public static final String RULE_ALTERNATIVE_HOST = "alternative host";
+  public static final String RULE_INVITEE = "invitee";
+  public static final String RULE_PANELIST = "panelist";
+  public static final String RULE_PARTICIPANT = "participant";
+  public static final String RULE_INTERNAL_INVITEE = "internal invitee";
+  public static final String RULE_INTERNAL_PARTICIPANT = "internal participant";
+  public static final String RULE_NO_SUMMARY_SETTING = "no summary setting";
 
   private final UserDirectory directory;
 
@@ -54,50 +71,61 @@ public final class ReaderRules {
 
   /** {@code meeting:} and {@code webinar:}: host, alternative hosts, invitees, panelists. */
   public Readers series(SeriesPeople people) {
-    List<String> readers = hosts(people);
-    readers.addAll(people.invitees());
-    readers.addAll(people.panelists());
-    return finish(readers);
+    return finish(seriesRules(people));
   }
 
   /** {@code past_meeting:} and {@code past_webinar:}: the series' readers plus participants. */
   public Readers instance(SeriesPeople people, Collection<Participant> participants) {
-    List<String> readers = new ArrayList<>(series(people).emails());
-    participants.forEach(p -> readers.add(p.userEmail()));
-    return finish(readers);
+    return finish(instanceRules(people, participants));
   }
 
   /** {@code summary:} by the meeting's {@code who_will_receive_summary} (absent: hosts). */
   public Readers summary(SeriesPeople people, Collection<Participant> participants) {
     Integer who = people.whoWillReceiveSummary();
     if (who == null) {
-      return finish(hosts(people));
+      return finish(hostRules(people).also(RULE_NO_SUMMARY_SETTING));
     }
+    String setting = "summary setting " + who;
     return switch (who) {
-      case 1 -> finish(List.of(people.host()));
+      case 1 -> finish(new Because().add(people.host(), RULE_HOST).also(setting));
       case 3 -> {
-        List<String> readers = hosts(people);
-        people.invitees().stream().filter(directory::isInternal).forEach(readers::add);
+        Because readers = hostRules(people);
+        people.invitees().stream()
+            .filter(directory::isInternal)
+            .forEach(email -> readers.add(email, RULE_INTERNAL_INVITEE));
         participants.stream()
             .map(Participant::userEmail)
             .filter(email -> email != null && directory.isInternal(email))
-            .forEach(readers::add);
-        yield finish(readers);
+            .forEach(email -> readers.add(email, RULE_INTERNAL_PARTICIPANT));
+        yield finish(readers.also(setting));
       }
-      case 4 -> instance(people, participants);
-      default -> finish(hosts(people));
+      case 4 -> finish(instanceRules(people, participants).also(setting));
+      default -> finish(hostRules(people).also(setting));
     };
   }
 
   /** {@code transcript:}: host and alternative hosts (recordings are private to the host). */
   public Readers transcript(SeriesPeople people) {
-    return finish(hosts(people));
+    return finish(hostRules(people));
   }
 
-  private static List<String> hosts(SeriesPeople people) {
-    List<String> readers = new ArrayList<>();
-    readers.add(people.host());
-    readers.addAll(people.alternativeHosts());
+  private Because seriesRules(SeriesPeople people) {
+    Because readers = hostRules(people);
+    people.invitees().forEach(email -> readers.add(email, RULE_INVITEE));
+    people.panelists().forEach(email -> readers.add(email, RULE_PANELIST));
+    return readers;
+  }
+
+  private Because instanceRules(SeriesPeople people, Collection<Participant> participants) {
+    Because readers = seriesRules(people);
+    participants.forEach(p -> readers.add(p.userEmail(), RULE_PARTICIPANT));
+    return readers;
+  }
+
+  private static Because hostRules(SeriesPeople people) {
+    Because readers = new Because();
+    readers.add(people.host(), RULE_HOST);
+    people.alternativeHosts().forEach(email -> readers.add(email, RULE_ALTERNATIVE_HOST));
     return readers;
   }
 
@@ -116,7 +144,26 @@ public final class ReaderRules {
     return emails;
   }
 
-  private Readers finish(Collection<String> readers) {
-    return Readers.of(readers).without(directory.deactivated());
+  private Readers finish(Because readers) {
+    return Readers.explained(readers.rules).without(directory.deactivated());
+  }
+
+  /** Each reader with the rules that made them one, in the order the rules were applied. */
+  private static final class Because {
+    private final Map<String, Set<String>> rules = new LinkedHashMap<>();
+
+    Because add(String email, String rule) {
+      String principal = Readers.normalize(email);
+      if (!principal.isEmpty()) {
+        rules.computeIfAbsent(principal, p -> new LinkedHashSet<>()).add(rule);
+      }
+      return this;
+    }
+
+    /** Adds a rule every reader shares (the summary setting that chose them). */
+    Because also(String rule) {
+      rules.values().forEach(named -> named.add(rule));
+      return this;
+    }
   }
 }

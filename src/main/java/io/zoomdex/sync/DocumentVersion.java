@@ -29,6 +29,11 @@ public final class DocumentVersion {
     field(sha, "duration", Integer.toString(document.durationMinutes()));
     field(sha, "url", document.url());
     field(sha, "readers", String.join("\n", document.readers().emails()));
+    // The rules are shown by `explain`: a reader who stays but for another rule is re-indexed.
+    document
+        .readers()
+        .rules()
+        .forEach((reader, rules) -> field(sha, "rules " + reader, rules.toString()));
     for (Map.Entry<String, String> id : new TreeMap<>(document.sourceIds()).entrySet()) {
       field(sha, id.getKey(), id.getValue());
     }

@@ -123,6 +123,22 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
+   * The run that last wrote or confirmed a document (the ledger's {@code last_run}), for the
+   * inspector; empty when the ledger does not hold the document.
+   */
+  public synchronized Optional<Long> lastRunOf(DocumentId id) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT last_run FROM ledger WHERE id = ?")) {
+      select.setString(1, id.toString());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read the ledger", e);
+    }
+  }
+
+  /**
    * Records, in one transaction, what the index has durably taken: new versions of written
    * documents, the run that saw each unchanged one, and the users whose every document is now in
    * (the run's checkpoint). Call only after the sink's commit.

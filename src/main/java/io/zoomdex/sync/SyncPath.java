@@ -22,8 +22,8 @@ public record SyncPath(boolean events, String reason) {
   /** The name of the {@link StateStore#mark} the receiver sets when it answers a validation. */
   public static final String VALIDATED = "webhook.validated";
 
-  static final Duration VALIDATION_FRESH = Duration.ofHours(80);
-  static final Duration PENDING_LIMIT = Duration.ofMinutes(15);
+  public static final Duration VALIDATION_FRESH = Duration.ofHours(80);
+  public static final Duration PENDING_LIMIT = Duration.ofMinutes(15);
   static final Duration COMPLETE_CRAWL_FRESH = Duration.ofHours(26);
 
   /** The report's name of this path. */

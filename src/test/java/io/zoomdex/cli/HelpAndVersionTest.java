@@ -44,7 +44,7 @@ class HelpAndVersionTest {
   void topLevelHelp_listsEveryExitCode_andTheRuleForDatesAndDurations() {
     String help = run("--help");
 
-    for (int code = 0; code <= ExitCodes.UNKNOWN_PERSON; code++) {
+    for (int code = 0; code <= ExitCodes.UNKNOWN_DOCUMENT; code++) {
       assertThat(help).contains(" " + code + " ");
     }
     assertThat(help).contains("Dates are YYYY-MM-DD (UTC), durations 90s, 15m, 2h or 1d");

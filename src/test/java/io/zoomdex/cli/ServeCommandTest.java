@@ -130,4 +130,58 @@ class ServeCommandTest {
     }
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
   }
+
+  @Test
+  void serve_mountsTheAdminRoutes_forAdminTokensOnly() throws Exception {
+    SearchFixtures.writeIndex(data.resolve("index"));
+    String admin;
+    String bob;
+    try (ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC())) {
+      admin = tokens.create("ops@example.com", true).token();
+      bob = tokens.create(SearchFixtures.BOB, false).token();
+    }
+    ServeCommand serve = new ServeCommand(java.util.Map.of(), Clock.systemUTC());
+    CommandLine cli = new CommandLine(serve);
+    ServingLine out = new ServingLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err, true));
+
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute("--data", data.toString(), "--port", "0", "--summary-look-back", "2d"));
+    try {
+      assertThat(out.printed.await(30, TimeUnit.SECONDS)).as("the Serving line").isTrue();
+      Matcher url =
+          Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString());
+      assertThat(url.find()).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      java.util.function.BiFunction<String, String, HttpResponse<String>> get =
+          (path, token) -> {
+            try {
+              return http.send(
+                  HttpRequest.newBuilder(URI.create(url.group(1) + path))
+                      .header("Authorization", "Bearer " + token)
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+
+      HttpResponse<String> overview = get.apply("api/admin/overview", admin);
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body())
+          .contains("\"Summary look-back\":\"2d\"", "\"Webhooks\":\"off\"", "\"status\":\"off\"");
+      HttpResponse<String> check = get.apply("api/admin/check", admin);
+      assertThat(check.statusCode()).isEqualTo(200);
+      assertThat(check.body()).contains("\"available\":false", "no Zoom credentials");
+      assertThat(get.apply("api/admin/overview", bob).statusCode()).isEqualTo(403);
+      assertThat(get.apply("admin", bob).statusCode()).isEqualTo(200);
+    } finally {
+      serve.stop.countDown();
+    }
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+  }
 }

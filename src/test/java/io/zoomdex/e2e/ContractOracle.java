@@ -45,6 +45,9 @@ final class ContractOracle {
    */
   record Origin(String host, long seriesId, String topic, Instant start) {}
 
+  /** Expected rules of each reader, by document id: why the contract makes them a reader. */
+  final Map<String, Map<String, Set<String>>> rules = new HashMap<>();
+
   ContractOracle(SimulatedAccount account, Instant now, LocalDate since) {
     this.account = account;
     this.now = now;
@@ -73,16 +76,12 @@ final class ContractOracle {
 
   private void meetingsOf(SimUser host) {
     for (SimMeeting meeting : account.meetingsOf(host)) {
-      Set<String> hosts = new HashSet<>();
-      hosts.add(lower(host.email()));
+      Why hosts = new Why().add(host.email(), "host");
       if (meeting.listed()) {
-        meeting.alternativeHosts().forEach(entry -> hosts.add(resolve(entry)));
+        meeting.alternativeHosts().forEach(entry -> hosts.add(resolve(entry), "alternative host"));
       }
-      Set<String> series = new HashSet<>(hosts);
-      meeting.invitees().stream()
-          .map(SimInvitee::email)
-          .map(ContractOracle::lower)
-          .forEach(series::add);
+      Why series = hosts.copy();
+      meeting.invitees().forEach(invitee -> series.add(invitee.email(), "invitee"));
       if (meeting.listed()) {
         put("meeting:" + meeting.id(), series);
         origin("meeting:" + meeting.id(), host, meeting.id(), meeting.topic(), null);
@@ -92,7 +91,8 @@ final class ContractOracle {
             meeting.listed() ? !beyondFifteenMonths(instance) : recordedInWindow(instance);
         if (reachable && !overAYearOld(instance)) {
           Set<String> attendees = participantEmails(instance);
-          Set<String> instanceReaders = union(meeting.listed() ? series : hosts, attendees);
+          Why instanceReaders = (meeting.listed() ? series : hosts).copy();
+          attendees.forEach(email -> instanceReaders.add(email, "participant"));
           put("past_meeting:" + instance.uuid(), instanceReaders);
           origin("past_meeting:" + instance.uuid(), host, meeting.id(), meeting.topic(), instance);
           if (instance.hasSummary() && !instance.summaryRestricted()) {
@@ -111,47 +111,50 @@ final class ContractOracle {
     }
   }
 
-  private Set<String> summaryReaders(
+  private Why summaryReaders(
       Integer who,
       SimUser host,
-      Set<String> hosts,
+      Why hosts,
       SimMeeting meeting,
       Set<String> attendees,
-      Set<String> instanceReaders) {
+      Why instanceReaders) {
     if (who == null) {
-      return hosts;
+      return hosts.copy().also("no summary setting");
     }
+    String setting = "summary setting " + who;
     return switch (who) {
-      case 1 -> Set.of(lower(host.email()));
+      case 1 -> new Why().add(host.email(), "host").also(setting);
       case 3 -> {
-        Set<String> readers = new HashSet<>(hosts);
+        Why readers = hosts.copy();
         meeting.invitees().stream()
             .map(SimInvitee::email)
             .map(ContractOracle::lower)
             .filter(internal::contains)
-            .forEach(readers::add);
-        attendees.stream().filter(internal::contains).forEach(readers::add);
-        yield readers;
+            .forEach(email -> readers.add(email, "internal invitee"));
+        attendees.stream()
+            .filter(internal::contains)
+            .forEach(email -> readers.add(email, "internal participant"));
+        yield readers.also(setting);
       }
-      case 4 -> instanceReaders;
-      default -> hosts;
+      case 4 -> instanceReaders.copy().also(setting);
+      default -> hosts.copy().also(setting);
     };
   }
 
   private void webinarsOf(SimUser host) {
     for (SimWebinar webinar : account.webinarsOf(host)) {
-      Set<String> series = new HashSet<>();
-      series.add(lower(host.email()));
-      webinar.alternativeHosts().forEach(entry -> series.add(resolve(entry)));
+      Why series = new Why().add(host.email(), "host");
+      webinar.alternativeHosts().forEach(entry -> series.add(resolve(entry), "alternative host"));
       webinar.panelists().stream()
           .map(SimPanelist::email)
-          .map(ContractOracle::lower)
-          .forEach(series::add);
+          .forEach(email -> series.add(email, "panelist"));
       put("webinar:" + webinar.id(), series);
       origin("webinar:" + webinar.id(), host, webinar.id(), webinar.topic(), null);
       for (SimInstance instance : account.instancesOf(webinar)) {
         if (!beyondFifteenMonths(instance)) {
-          put("past_webinar:" + instance.uuid(), union(series, participantEmails(instance)));
+          Why instanceReaders = series.copy();
+          participantEmails(instance).forEach(email -> instanceReaders.add(email, "participant"));
+          put("past_webinar:" + instance.uuid(), instanceReaders);
           origin("past_webinar:" + instance.uuid(), host, webinar.id(), webinar.topic(), instance);
         }
       }
@@ -182,14 +185,43 @@ final class ContractOracle {
     return account.userByIdOrEmail(emailOrId).map(u -> lower(u.email())).orElse("");
   }
 
-  private void put(String id, Set<String> people) {
+  private void put(String id, Why people) {
     Set<String> kept = new TreeSet<>();
-    for (String person : people) {
-      if (!person.isBlank() && !deactivated.contains(person)) {
-        kept.add(person);
-      }
-    }
+    Map<String, Set<String>> why = new HashMap<>();
+    people.rules.forEach(
+        (person, named) -> {
+          if (!person.isBlank() && !deactivated.contains(person)) {
+            kept.add(person);
+            why.put(person, Set.copyOf(named));
+          }
+        });
     readers.put(id, kept);
+    rules.put(id, why);
+  }
+
+  /**
+   * Each person with the rules of {@code permissions.md} that name them, in the contract's words
+   * (host, alternative host, invitee, panelist, participant, internal invitee, internal
+   * participant) plus, for a summary, the setting that chose them.
+   */
+  private static final class Why {
+    final Map<String, Set<String>> rules = new HashMap<>();
+
+    Why add(String email, String rule) {
+      rules.computeIfAbsent(lower(email), e -> new HashSet<>()).add(rule);
+      return this;
+    }
+
+    Why also(String rule) {
+      rules.values().forEach(named -> named.add(rule));
+      return this;
+    }
+
+    Why copy() {
+      Why copy = new Why();
+      rules.forEach((email, named) -> copy.rules.put(email, new HashSet<>(named)));
+      return copy;
+    }
   }
 
   private boolean recordedInWindow(SimInstance instance) {
@@ -211,12 +243,6 @@ final class ContractOracle {
 
   private boolean beyondFifteenMonths(SimInstance instance) {
     return instance.startTime().isBefore(now.atZone(ZoneOffset.UTC).minusMonths(15).toInstant());
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new HashSet<>(a);
-    all.addAll(b);
-    return all;
   }
 
   private static String lower(String email) {

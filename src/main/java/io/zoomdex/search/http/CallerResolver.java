@@ -27,12 +27,26 @@ final class CallerResolver {
   private final ApiTokenStore tokens;
   private final TrustedIdentityHeader trustedHeader;
   private final List<String> demoPeople;
+  private final boolean userNameClaims;
 
   CallerResolver(
       ApiTokenStore tokens, TrustedIdentityHeader trustedHeader, List<String> demoPeople) {
+    this(tokens, trustedHeader, demoPeople, false);
+  }
+
+  /**
+   * @param userNameClaims whether the trusted header may hold a bare user name, which identity
+   *     mapping then completes (searches map every caller; an unmapped name sees nothing)
+   */
+  CallerResolver(
+      ApiTokenStore tokens,
+      TrustedIdentityHeader trustedHeader,
+      List<String> demoPeople,
+      boolean userNameClaims) {
     this.tokens = tokens;
     this.trustedHeader = trustedHeader;
     this.demoPeople = List.copyOf(demoPeople);
+    this.userNameClaims = userNameClaims;
   }
 
   /**
@@ -75,6 +89,9 @@ final class CallerResolver {
     // The TCP peer, not ctx.ip(): Javalin's ip() believes X-Forwarded-For, which anyone can send.
     if (value == null || !fromProxy(ctx.req().getRemoteAddr())) {
       return Optional.empty();
+    }
+    if (userNameClaims && UserNameClaim.isPlausible(value)) {
+      return Optional.of(new Caller(Readers.normalize(value), false, Caller.VIA_PROXY));
     }
     try {
       return Optional.of(new Caller(ApiTokenStore.normalizeEmail(value), false, Caller.VIA_PROXY));

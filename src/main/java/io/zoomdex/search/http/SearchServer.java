@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/documents?id=ID} and {@code GET /api/documents/ID}: one readable document
  *   <li>{@code GET /api/runs?limit=}: the crawl history (admin tokens only)
  *   <li>{@code GET /metrics}: Prometheus text (admin tokens only)
+ *   <li>{@code GET /api/admin/explain?id=ID[&as=VALUE]}: a document's readers with the rule that
+ *       made each one, its indexing status, and whether VALUE can read it (admin tokens only)
+ *   <li>{@code GET /api/admin/whois?value=VALUE}: what identity mapping makes of a value (admin
+ *       tokens only)
  *   <li>{@code POST /webhooks/zoom}: Zoom's webhook deliveries, authenticated by their signature;
  *       only when the settings have a {@link WebhookEndpoint}
  *   <li>each {@link TokenServlet} of the settings (e.g. {@code /mcp}), behind the token check
@@ -56,6 +60,12 @@ public final class SearchServer implements AutoCloseable {
   private static final int MAX_RUNS = 100;
   private static final String BODY_WRITTEN = "zoomdex.bodyWritten";
 
+  /** What a Prometheus scraper without a (valid) token is told, in Prometheus' own terms. */
+  static final String SCRAPER_SIGN_IN =
+      "Scraping /metrics needs an admin token: make one with `zoomdex token create --data DIR --user EMAIL --admin`, save"
+          + " it in a file, and give Prometheus that file under the scrape job's 'authorization:"
+          + " credentials_file:' (type Bearer, the default); see the README's Prometheus section.";
+
   /** No inline script or style anywhere: the page's code is in app.js, its style in app.css. */
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -71,7 +81,11 @@ public final class SearchServer implements AutoCloseable {
   private SearchServer(SearchServerSettings settings) {
     this.settings = settings;
     this.callers =
-        new CallerResolver(settings.tokens(), settings.trustedHeader(), settings.demoPeople());
+        new CallerResolver(
+            settings.tokens(),
+            settings.trustedHeader(),
+            settings.demoPeople(),
+            settings.userNameClaims());
     this.metrics = new ServerMetrics(settings.search(), settings.runs());
     this.page = StaticPage.load();
     this.app = Javalin.create(this::configure);
@@ -153,6 +167,8 @@ public final class SearchServer implements AutoCloseable {
     config.routes.get("/api/documents/<id>", ctx -> document(ctx, rawDocumentId(ctx)));
     config.routes.get("/api/runs", this::runs);
     config.routes.get("/metrics", this::metrics);
+    config.routes.get("/api/admin/explain", this::explain);
+    config.routes.get("/api/admin/whois", this::whois);
     if (settings.webhooks() != null) {
       config.routes.post("/webhooks/zoom", this::webhook);
     }
@@ -350,8 +366,72 @@ public final class SearchServer implements AutoCloseable {
     }
   }
 
+  private void explain(Context ctx) throws SearchException {
+    // The token alone: 'as' here names whom to explain for, not a demo person to search as.
+    requireAdmin(callers.resolveToken(ctx.header("Authorization")));
+    AdminInspector inspector = inspector();
+    String rawId = ctx.queryParam("id");
+    if (rawId == null || rawId.isBlank()) {
+      throw ApiError.badRequest("Name the document: /api/admin/explain?id=meeting:123.");
+    }
+    DocumentId id = parseId(rawId);
+    String as = ctx.queryParam("as");
+    if (as != null && as.length() > MAX_ID_CHARS) {
+      throw ApiError.badRequest(
+          "'as' is longer than " + MAX_ID_CHARS + " characters; give an email or a user name.");
+    }
+    Optional<Map<String, Object>> explained =
+        inspector.explain(id, as == null || as.isBlank() ? null : as);
+    if (explained.isEmpty()) {
+      throw ApiError.notFound("The index has no document " + abbreviate(id.toString()) + ".");
+    }
+    send(ctx, 200, explained.get());
+  }
+
+  private void whois(Context ctx) {
+    requireAdmin(callers.resolveToken(ctx.header("Authorization")));
+    AdminInspector inspector = inspector();
+    String value = ctx.queryParam("value");
+    if (value == null || value.isBlank()) {
+      throw ApiError.badRequest("Give the value to look up: /api/admin/whois?value=alice.");
+    }
+    if (value.length() > MAX_ID_CHARS) {
+      throw ApiError.badRequest(
+          "The value is longer than "
+              + MAX_ID_CHARS
+              + " characters; give an email or a user name.");
+    }
+    send(ctx, 200, inspector.whois(value));
+  }
+
+  private AdminInspector inspector() {
+    if (settings.inspector() == null) {
+      throw ApiError.notFound("This server has no index inspector.");
+    }
+    return settings.inspector();
+  }
+
+  private static DocumentId parseId(String rawId) {
+    if (rawId.length() > MAX_ID_CHARS) {
+      throw ApiError.badRequest(
+          "The document id is longer than " + MAX_ID_CHARS + " characters; check it.");
+    }
+    try {
+      return DocumentId.parse(rawId);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(
+          "A document id looks like 'meeting:123' or 'transcript:UUID'; check the id.");
+    }
+  }
+
   private void metrics(Context ctx) {
-    requireAdmin(callers.resolve(ctx));
+    Caller caller;
+    try {
+      caller = callers.resolve(ctx);
+    } catch (ApiError e) {
+      throw e.status() == 401 ? ApiError.unauthorized(SCRAPER_SIGN_IN) : e;
+    }
+    requireAdmin(caller);
     ctx.status(200)
         .contentType("text/plain; version=0.0.4; charset=utf-8")
         .result(metrics.scrape());

@@ -25,6 +25,10 @@ import java.util.Set;
  * @param webhooks what answers {@code POST /webhooks/zoom}, or null (the default) for no such route
  * @param servlets servlets mounted behind the API-token check (e.g. the MCP endpoint); none by
  *     default
+ * @param inspector what answers the admin routes {@code /api/admin/explain} and {@code
+ *     /api/admin/whois}, or null (the default) for none (they answer 404)
+ * @param userNameClaims whether the trusted header may hold a bare user name (identity mapping
+ *     completes it) rather than an email; off by default
  */
 public record SearchServerSettings(
     SearchService search,
@@ -35,7 +39,9 @@ public record SearchServerSettings(
     TrustedIdentityHeader trustedHeader,
     List<String> demoPeople,
     WebhookEndpoint webhooks,
-    List<TokenServlet> servlets) {
+    List<TokenServlet> servlets,
+    AdminInspector inspector,
+    boolean userNameClaims) {
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -64,7 +70,17 @@ public record SearchServerSettings(
   /** Loopback, any free port, no trusted header, no demo mode, no crawl history. */
   public static SearchServerSettings of(SearchService search, ApiTokenStore tokens) {
     return new SearchServerSettings(
-        search, tokens, RunHistory.NONE, LOOPBACK, 0, null, List.of(), null, List.of());
+        search,
+        tokens,
+        RunHistory.NONE,
+        LOOPBACK,
+        0,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        null,
+        false);
   }
 
   /** Whether callers may pick whom to search as. */
@@ -74,7 +90,17 @@ public record SearchServerSettings(
 
   public SearchServerSettings withRuns(RunHistory newRuns) {
     return new SearchServerSettings(
-        search, tokens, newRuns, bindAddress, port, trustedHeader, demoPeople, webhooks, servlets);
+        search,
+        tokens,
+        newRuns,
+        bindAddress,
+        port,
+        trustedHeader,
+        demoPeople,
+        webhooks,
+        servlets,
+        inspector,
+        userNameClaims);
   }
 
   public SearchServerSettings withAddress(String newBindAddress, int newPort) {
@@ -87,25 +113,57 @@ public record SearchServerSettings(
         trustedHeader,
         demoPeople,
         webhooks,
-        servlets);
+        servlets,
+        inspector,
+        userNameClaims);
   }
 
   /** Believes {@code header} on requests from the proxy; null turns it off. */
   public SearchServerSettings withTrustedHeader(TrustedIdentityHeader header) {
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, header, demoPeople, webhooks, servlets);
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        header,
+        demoPeople,
+        webhooks,
+        servlets,
+        inspector,
+        userNameClaims);
   }
 
   /** Demo mode with these people in the picker; empty turns it off. For the demo command only. */
   public SearchServerSettings withDemoPeople(List<String> people) {
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, trustedHeader, people, webhooks, servlets);
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        trustedHeader,
+        people,
+        webhooks,
+        servlets,
+        inspector,
+        userNameClaims);
   }
 
   /** Serves {@code POST /webhooks/zoom} with this endpoint; null removes the route. */
   public SearchServerSettings withWebhooks(WebhookEndpoint endpoint) {
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, trustedHeader, demoPeople, endpoint, servlets);
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        trustedHeader,
+        demoPeople,
+        endpoint,
+        servlets,
+        inspector,
+        userNameClaims);
   }
 
   /** Also mounts {@code servlet} at its path, behind the API-token check. */
@@ -113,6 +171,48 @@ public record SearchServerSettings(
     List<TokenServlet> more = new ArrayList<>(servlets);
     more.add(servlet);
     return new SearchServerSettings(
-        search, tokens, runs, bindAddress, port, trustedHeader, demoPeople, webhooks, more);
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        trustedHeader,
+        demoPeople,
+        webhooks,
+        more,
+        inspector,
+        userNameClaims);
+  }
+
+  /** Answers the admin inspector routes with {@code newInspector}; null removes them. */
+  public SearchServerSettings withInspector(AdminInspector newInspector) {
+    return new SearchServerSettings(
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        trustedHeader,
+        demoPeople,
+        webhooks,
+        servlets,
+        newInspector,
+        userNameClaims);
+  }
+
+  /** Lets the trusted header hold a bare user name (for identity mapping to complete). */
+  public SearchServerSettings withUserNameClaims(boolean allowed) {
+    return new SearchServerSettings(
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        trustedHeader,
+        demoPeople,
+        webhooks,
+        servlets,
+        inspector,
+        allowed);
   }
 }

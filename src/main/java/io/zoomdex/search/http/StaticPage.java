@@ -16,7 +16,11 @@ final class StaticPage {
     {"/", "index.html", "text/html; charset=utf-8"},
     {"/app.js", "app.js", "text/javascript; charset=utf-8"},
     {"/app.css", "app.css", "text/css; charset=utf-8"},
-    {"/favicon.svg", "favicon.svg", "image/svg+xml"}
+    {"/favicon.svg", "favicon.svg", "image/svg+xml"},
+    // The admin page: a shell without data; its script asks the admin routes with the token.
+    {"/admin", "admin.html", "text/html; charset=utf-8"},
+    {"/admin.js", "admin.js", "text/javascript; charset=utf-8"},
+    {"/admin.css", "admin.css", "text/css; charset=utf-8"}
   };
 
   private final Map<String, Asset> assets;

@@ -12,7 +12,8 @@ import java.util.Optional;
  * identifies a caller here: neither the demo picker nor a proxy's identity header. The servlet
  * reads who is calling with {@link #caller(HttpServletRequest)}.
  *
- * @param path the exact path to mount at, e.g. {@code /mcp}
+ * @param path the exact path to mount at, one or more lower-case segments, e.g. {@code /mcp} or
+ *     {@code /api/admin/overview}
  * @param servlet the servlet; the server starts and destroys it with itself, async supported
  */
 public record TokenServlet(String path, HttpServlet servlet) {
@@ -21,8 +22,9 @@ public record TokenServlet(String path, HttpServlet servlet) {
 
   public TokenServlet {
     Objects.requireNonNull(servlet, "servlet");
-    if (path == null || !path.matches("/[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException("A servlet path is one lower-case segment like /mcp.");
+    if (path == null || !path.matches("(/[a-z][a-z0-9-]*)+")) {
+      throw new IllegalArgumentException(
+          "A servlet path is lower-case segments like /mcp or /api/admin/overview.");
     }
   }
 

@@ -1,5 +1,8 @@
 package io.zoomdex.sink.lucene;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.embed.EmbeddingModelId;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +49,10 @@ import org.apache.lucene.util.BytesRef;
  * The one place that knows how a {@link Document} is laid out in Lucene; the sink writes with it
  * and the search service reads with it, so the two cannot drift apart.
  *
- * <p>Readers are indexed (one untokenized term per principal) but never stored: a reader set can
- * only be used as a filter, never read back and shown.
+ * <p>Readers are indexed (one untokenized term per principal) for the filter. Their rules are
+ * stored in {@link #READER_RULES}, one JSON array {@code [reader, rule, ...]} a reader, which only
+ * the administrator's inspector reads ({@link #readerRules}); no search result or document view
+ * ever does.
  */
 final class LuceneSchema {
 
@@ -62,6 +68,8 @@ final class LuceneSchema {
   static final String URL = "url";
   static final String SOURCE_KEY = "source_key";
   static final String SOURCE_VALUE = "source_value";
+  static final String READER_RULES = "reader_rules";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   // A passage is a Lucene document of its own beside its document's. Its readers go in a field of
   // their own, so no document query (whose reader filter is on READERS) can ever match a passage,
@@ -208,6 +216,7 @@ final class LuceneSchema {
     for (String reader : document.readers().emails()) {
       out.add(new StringField(READERS, reader, Field.Store.NO));
     }
+    document.readers().rules().forEach((reader, rules) -> out.add(readerRules(reader, rules)));
     Instant start = document.startTime();
     if (start != null) {
       long millis = start.toEpochMilli();
@@ -280,6 +289,33 @@ final class LuceneSchema {
       sourceIds.put(keys[i], values[i]);
     }
     return sourceIds;
+  }
+
+  private static StoredField readerRules(String reader, List<String> rules) {
+    List<String> entry = new ArrayList<>();
+    entry.add(reader);
+    entry.addAll(rules);
+    try {
+      return new StoredField(READER_RULES, JSON.writeValueAsString(entry));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A list of strings always serialises", e);
+    }
+  }
+
+  /** The stored rules of each reader; empty for a document indexed before rules were stored. */
+  static Map<String, List<String>> readerRules(org.apache.lucene.document.Document stored) {
+    Map<String, List<String>> rules = new LinkedHashMap<>();
+    for (String value : stored.getValues(READER_RULES)) {
+      try {
+        List<String> entry = JSON.readValue(value, new TypeReference<List<String>>() {});
+        if (entry.size() > 1) {
+          rules.put(entry.get(0), List.copyOf(entry.subList(1, entry.size())));
+        }
+      } catch (JsonProcessingException e) {
+        // Written by readerRules above; an unreadable entry only loses its explanation.
+      }
+    }
+    return rules;
   }
 
   static DocumentView toView(org.apache.lucene.document.Document stored) {

@@ -1,6 +1,7 @@
 package io.zoomdex.sink.lucene;
 
 import io.zoomdex.config.ConfigException;
+import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.Readers;
 import io.zoomdex.embed.Embedder;
@@ -30,22 +31,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -66,6 +75,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -692,6 +702,97 @@ public final class LuceneSearchService implements SearchService {
         }
         return Optional.of(
             LuceneSchema.toView(indexSearcher.storedFields().document(top.scoreDocs[0].doc)));
+      } finally {
+        searchers.release(indexSearcher);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw readFailure(e);
+    }
+  }
+
+  @Override
+  public Optional<Document> inspect(DocumentId id) throws SearchException {
+    try {
+      IndexSearcher indexSearcher = acquire();
+      try {
+        TopDocs top = indexSearcher.search(new TermQuery(LuceneSchema.idTerm(id)), 1);
+        if (top.scoreDocs.length == 0) {
+          return Optional.empty();
+        }
+        int doc = top.scoreDocs[0].doc;
+        org.apache.lucene.document.Document stored = indexSearcher.storedFields().document(doc);
+        DocumentView view = LuceneSchema.toView(stored);
+        Readers readers =
+            new Readers(readersOf(indexSearcher, doc), LuceneSchema.readerRules(stored));
+        return Optional.of(
+            new Document(
+                view.id(),
+                view.title(),
+                view.body(),
+                view.hostEmail(),
+                view.startTime(),
+                view.durationMinutes(),
+                view.url(),
+                readers,
+                view.sourceIds()));
+      } finally {
+        searchers.release(indexSearcher);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw readFailure(e);
+    }
+  }
+
+  /** The reader terms of one document, read from the postings (the filter's own truth). */
+  private static Set<String> readersOf(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    int local = doc - leaf.docBase;
+    Set<String> readers = new TreeSet<>();
+    Terms terms = leaf.reader().terms(LuceneSchema.READERS);
+    if (terms == null) {
+      return readers;
+    }
+    TermsEnum principals = terms.iterator();
+    PostingsEnum postings = null;
+    for (BytesRef principal = principals.next(); principal != null; principal = principals.next()) {
+      postings = principals.postings(postings, PostingsEnum.NONE);
+      if (postings.advance(local) == local) {
+        readers.add(principal.utf8ToString());
+      }
+    }
+    return readers;
+  }
+
+  @Override
+  public Set<String> readerNames() throws SearchException {
+    try {
+      IndexSearcher indexSearcher = acquire();
+      try {
+        Set<String> names = new HashSet<>();
+        for (LeafReaderContext leaf : indexSearcher.getIndexReader().leaves()) {
+          Terms terms = leaf.reader().terms(LuceneSchema.READERS);
+          if (terms == null) {
+            continue;
+          }
+          Bits live = leaf.reader().getLiveDocs();
+          TermsEnum principals = terms.iterator();
+          PostingsEnum postings = null;
+          for (BytesRef principal = principals.next();
+              principal != null;
+              principal = principals.next()) {
+            postings = principals.postings(postings, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = postings.nextDoc()) {
+              if (live == null || live.get(doc)) {
+                names.add(principal.utf8ToString());
+                break;
+              }
+            }
+          }
+        }
+        return Set.copyOf(names);
       } finally {
         searchers.release(indexSearcher);
       }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ final class StoredDocuments {
         view.startTime(),
         view.durationMinutes(),
         view.url(),
-        Readers.of(readers),
+        new Readers(new HashSet<>(readers), LuceneSchema.readerRules(fields)),
         view.sourceIds());
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
+import io.zoomdex.document.Readers;
 import io.zoomdex.embed.EmbeddingModelId;
 import io.zoomdex.passage.EmbeddedPassage;
 import io.zoomdex.search.DocumentView;
@@ -15,9 +16,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place that knows how a {@link Document} is laid out in OpenSearch: the index template
@@ -25,8 +29,9 @@ import java.util.Map;
  * document, and how a stored source becomes a {@link DocumentView}. The sink writes with it and the
  * search service reads with it, so the two cannot drift apart.
  *
- * <p>The source keeps everything results and {@code get()} need, readers included (a rebuild may
- * copy it); searches never return the {@link #READERS} field.
+ * <p>The source keeps everything results and {@code get()} need, readers and their rules included
+ * (a rebuild may copy it); searches never return the {@link #READERS} or {@link #READER_RULES}
+ * fields, which only the administrator's inspector reads.
  */
 final class OpenSearchSchema {
 
@@ -42,6 +47,9 @@ final class OpenSearchSchema {
   static final String DURATION = "duration";
   static final String URL = "url";
   static final String SOURCE_IDS = "source_ids";
+
+  /** Each reader's rules ({@code {"email": ["host", ...]}}), read only by the inspector. */
+  static final String READER_RULES = "reader_rules";
 
   /** The nested passages of a document, each with its vector (see {@link PassageFields}). */
   static final String PASSAGES = "passages";
@@ -123,6 +131,13 @@ final class OpenSearchSchema {
       source.put(HOST, document.hostEmail());
     }
     document.readers().emails().forEach(source.putArray(READERS)::add);
+    if (!document.readers().rules().isEmpty()) {
+      ObjectNode rules = source.putObject(READER_RULES);
+      document
+          .readers()
+          .rules()
+          .forEach((reader, named) -> named.forEach(rules.putArray(reader)::add));
+    }
     Instant start = document.startTime();
     if (start != null) {
       source.put(START_TIME, start.truncatedTo(ChronoUnit.MILLIS).toString());
@@ -143,6 +158,33 @@ final class OpenSearchSchema {
         .fields()
         .forEachRemaining(e -> sourceIds.put(e.getKey(), e.getValue().asText()));
     return sourceIds;
+  }
+
+  /** A stored source with its readers and their rules, for the inspector. */
+  static Document toDocument(JsonNode source) {
+    DocumentView view = toView(source);
+    Set<String> readers = new TreeSet<>();
+    source.path(READERS).forEach(reader -> readers.add(reader.asText()));
+    Map<String, List<String>> rules = new LinkedHashMap<>();
+    source
+        .path(READER_RULES)
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> named = new ArrayList<>();
+              e.getValue().forEach(rule -> named.add(rule.asText()));
+              rules.put(e.getKey(), named);
+            });
+    return new Document(
+        view.id(),
+        view.title(),
+        view.body(),
+        view.hostEmail(),
+        view.startTime(),
+        view.durationMinutes(),
+        view.url(),
+        new Readers(readers, rules),
+        view.sourceIds());
   }
 
   static DocumentView toView(JsonNode source) {

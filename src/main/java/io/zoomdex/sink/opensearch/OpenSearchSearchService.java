@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zoomdex.config.ConfigException;
+import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
@@ -32,11 +33,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +75,9 @@ public final class OpenSearchSearchService implements SearchService {
    * with each page would let new candidates into the fused ranking ahead of earlier pages).
    */
   static final int WINDOW = 100;
+
+  /** Reader names per page of the composite aggregation behind {@link #readerNames()}. */
+  private static final int READER_NAMES_PAGE = 1_000;
 
   private static final int BODY_SNIPPETS = 2;
 
@@ -567,6 +573,7 @@ public final class OpenSearchSearchService implements SearchService {
         .putObject("_source")
         .putArray("excludes")
         .add(OpenSearchSchema.READERS)
+        .add(OpenSearchSchema.READER_RULES)
         .add(OpenSearchSchema.FIRST_LINE)
         .add(OpenSearchSchema.PASSAGES);
     try {
@@ -579,6 +586,71 @@ public final class OpenSearchSearchService implements SearchService {
       return hits.isEmpty()
           ? Optional.empty()
           : Optional.of(OpenSearchSchema.toView(hits.get(0).path("_source")));
+    } catch (IOException e) {
+      throw failure(connection, e);
+    }
+  }
+
+  @Override
+  public Optional<Document> inspect(DocumentId id) throws SearchException {
+    ObjectNode search = json.createObjectNode();
+    search
+        .putObject("query")
+        .putObject("bool")
+        .putArray("filter")
+        .add(bodies.term(OpenSearchSchema.ID, id.toString()));
+    search.put("size", 1);
+    search
+        .putObject("_source")
+        .putArray("excludes")
+        .add(OpenSearchSchema.FIRST_LINE)
+        .add(OpenSearchSchema.PASSAGES);
+    try {
+      OpenSearchConnection.Answer answer =
+          connection.send("POST", "/" + alias + "/_search", search);
+      if (!answer.ok()) {
+        throw refused(answer);
+      }
+      JsonNode hits = answer.body().path("hits").path("hits");
+      return hits.isEmpty()
+          ? Optional.empty()
+          : Optional.of(OpenSearchSchema.toDocument(hits.get(0).path("_source")));
+    } catch (IOException e) {
+      throw failure(connection, e);
+    }
+  }
+
+  @Override
+  public Set<String> readerNames() throws SearchException {
+    Set<String> names = new HashSet<>();
+    JsonNode after = null;
+    try {
+      while (true) {
+        ObjectNode search = json.createObjectNode();
+        search.put("size", 0);
+        ObjectNode composite = search.putObject("aggs").putObject("readers").putObject("composite");
+        composite.put("size", READER_NAMES_PAGE);
+        composite
+            .putArray("sources")
+            .addObject()
+            .putObject("reader")
+            .putObject("terms")
+            .put("field", OpenSearchSchema.READERS);
+        if (after != null) {
+          composite.set("after", after);
+        }
+        OpenSearchConnection.Answer answer =
+            connection.send("POST", "/" + alias + "/_search", search);
+        if (!answer.ok()) {
+          throw refused(answer);
+        }
+        JsonNode readers = answer.body().path("aggregations").path("readers");
+        readers.path("buckets").forEach(b -> names.add(b.path("key").path("reader").asText()));
+        after = readers.path("after_key");
+        if (after.isMissingNode() || readers.path("buckets").isEmpty()) {
+          return Set.copyOf(names);
+        }
+      }
     } catch (IOException e) {
       throw failure(connection, e);
     }
