@@ -129,6 +129,7 @@ public final class CrawlCommand implements Callable<Integer> {
       // The command line is checked before the configuration: its mistakes are the user's own.
       LocalDate firstDay = RecordingsSince.firstDay(since, clock);
       ZoomSettings settings = zoom.settings(environment);
+      index.embedding.configFile(zoom.configFile);
       index.validate(environment);
       Duration lookBack = Durations.parse("--summary-look-back", summaryLookBack);
       CrawlStats stats = new CrawlStats();

@@ -138,6 +138,14 @@ public final class SearchCommand implements Callable<Integer> {
               + " fused by rank; the default).")
   String mode;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The properties file given to crawl and serve; its embedding.* keys choose the model"
+              + " (flags and the environment win).")
+  Path configFile;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = List.of();
 
@@ -157,6 +165,7 @@ public final class SearchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
+    index.embedding.configFile(configFile);
     try (IndexOptions ownedIndex = index;
         SearchService search = index.openSearch(data)) {
       SeriesGrouping.Grouped grouped =

@@ -17,19 +17,25 @@ import java.util.TreeSet;
  */
 public final class ZoomSettingsLoader {
   /** Every key a --config file may hold; any other is a typo that would otherwise go unnoticed. */
-  private static final Set<String> FILE_KEYS =
-      new TreeSet<>(
-          Set.of(
-              "zoom.account_id",
-              "zoom.client_id",
-              "zoom.client_secret",
-              "zoom.api_url",
-              "zoom.oauth_url",
-              "zoom.plan",
-              "zoom.rate_share",
-              "zoom.concurrency",
-              "zoom.rates",
-              "zoom.webhook_secret"));
+  private static final Set<String> FILE_KEYS = fileKeys();
+
+  private static Set<String> fileKeys() {
+    Set<String> keys =
+        new TreeSet<>(
+            Set.of(
+                "zoom.account_id",
+                "zoom.client_id",
+                "zoom.client_secret",
+                "zoom.api_url",
+                "zoom.oauth_url",
+                "zoom.plan",
+                "zoom.rate_share",
+                "zoom.concurrency",
+                "zoom.rates",
+                "zoom.webhook_secret"));
+    keys.addAll(EmbeddingFileSettings.KEYS);
+    return keys;
+  }
 
   private final Map<String, String> environment;
 
@@ -124,12 +130,22 @@ public final class ZoomSettingsLoader {
     if (flags.configFile() == null) {
       return new Properties();
     }
-    ConfigFile config = ConfigFile.read(flags.configFile());
+    return readCheckedFile(flags.configFile()).properties();
+  }
+
+  /**
+   * Reads a --config file and refuses a key no setting has.
+   *
+   * @throws ConfigException naming the file (and the line) as {@link ConfigFile#read} does, or the
+   *     line of an unknown key
+   */
+  static ConfigFile readCheckedFile(java.nio.file.Path path) {
+    ConfigFile config = ConfigFile.read(path);
     for (String key : config.properties().stringPropertyNames()) {
       if (!FILE_KEYS.contains(key)) {
         throw new ConfigException(
             "The config file "
-                + flags.configFile()
+                + path
                 + config.lineOf(key).map(line -> ", line " + line + ",").orElse("")
                 + " has an unknown key '"
                 + key
@@ -138,7 +154,7 @@ public final class ZoomSettingsLoader {
                 + ".");
       }
     }
-    return config.properties();
+    return config;
   }
 
   private static URI url(Value value) {
