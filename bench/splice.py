@@ -8,8 +8,8 @@ from target/bench, "Not measured yet" where target/bench has none), MEASURED a f
 "### " headings of the sections this run measured and their --only words, one tab-separated pair
 a line. OUT gets PREVIOUS with each
 measured section's block (its "### " heading down to the next "## " or "### " heading) replaced by
-FRESH's, a section new to PREVIOUS inserted with its chapter, and the goals of the measured
-sections added to "Goals at a glance". Everything else in PREVIOUS (other sections, text written
+FRESH's, a section new to PREVIOUS inserted with its chapter, the goals of the measured
+sections added to "Goals at a glance", and the notes (bench/notes.md) brought up to date. Everything else in PREVIOUS (other sections, text written
 by hand between them, the notes) stays as it was.
 """
 import sys
@@ -70,6 +70,11 @@ def main(previous_path, fresh_path, measured_path, out_path):
             at = next((chapters[c] for c in ("## JMH: hot paths", "## How the figures are defined")
                        if c in chapters), len(previous))
             previous[at:at] = [chapter + "\n", "\n"] + block
+    # The notes (bench/notes.md, from "How the figures are defined" on) are the repository's own
+    # text, not a measurement: always the current ones.
+    notes = "## How the figures are defined\n"
+    if notes in previous and notes in fresh:
+        previous = previous[: previous.index(notes)] + fresh[fresh.index(notes):]
     # Goals at a glance: a measured section's goal lines replace the ones its old text gave, and
     # its "not measured yet" line.
     _, chapters = blocks(previous)
