@@ -133,6 +133,7 @@ public final class CrawlCommand implements Callable<Integer> {
       LocalDate firstDay = RecordingsSince.firstDay(since, clock);
       CrawlSettings crawlSettings = crawlOptions.settings(zoom.configFile);
       ZoomSettings settings = zoom.settings(environment);
+      index.embedding.configFile(zoom.configFile);
       index.validate(environment);
       Duration lookBack = Durations.parse("--summary-look-back", summaryLookBack);
       CrawlStats stats = new CrawlStats();

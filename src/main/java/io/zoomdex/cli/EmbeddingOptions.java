@@ -1,21 +1,25 @@
 package io.zoomdex.cli;
 
 import io.zoomdex.config.ConfigException;
+import io.zoomdex.config.EmbeddingFileSettings;
 import io.zoomdex.embed.Embedder;
 import io.zoomdex.embed.EmbedderSettings;
 import io.zoomdex.embed.EmbeddingException;
 import io.zoomdex.passage.PassageVectors;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * Which embedding model builds and searches the index's passage vectors, as a picocli
  * {@code @Mixin} of {@link IndexOptions}. Flags win, then the environment ({@code
  * ZOOMDEX_EMBEDDING_MODEL}, {@code ZOOMDEX_EMBEDDING_URL}, {@code ZOOMDEX_EMBEDDING_API_KEY}), then
- * the built-in default (the quantized all-MiniLM-L6-v2 in the jar; the test build sets the system
- * property {@code zoomdex.embedding.default} to {@code hashing} so tests that are not about meaning
- * stay fast). The model is loaded once per process, on first use, and closed with {@link #close()}.
+ * the {@code embedding.*} keys of the command's {@code --config} file ({@link #configFile(Path)}),
+ * then the built-in default (the quantized all-MiniLM-L6-v2 in the jar; the test build sets the
+ * system property {@code zoomdex.embedding.default} to {@code hashing} so tests that are not about
+ * meaning stay fast). The model is loaded once per process, on first use, and closed with {@link
+ * #close()}.
  */
 public final class EmbeddingOptions implements AutoCloseable {
 
@@ -69,29 +73,69 @@ public final class EmbeddingOptions implements AutoCloseable {
       description = "Documents embedded at once (default: the cores, at most 4).")
   Integer threads;
 
+  private Path configFile;
   private PassageVectors vectors;
   private boolean loaded;
 
   /**
-   * The settings these flags and the environment give.
+   * The command's {@code --config} file, whose {@code embedding.*} keys count below the flags and
+   * the environment; null for none.
+   */
+  public void configFile(Path file) {
+    this.configFile = file;
+  }
+
+  /**
+   * The settings these flags, the environment and the config file give.
    *
-   * @throws ConfigException when the thread count is not positive
+   * @throws ConfigException when the thread count is not positive, or the config file cannot be
+   *     read or has a malformed or unknown embedding setting (naming its line)
    */
   public EmbedderSettings settings(Map<String, String> environment) {
-    String chosen = firstNonBlank(model, environment.get(MODEL_ENV), defaultModel());
+    EmbeddingFileSettings file = EmbeddingFileSettings.read(configFile);
+    Optional<EmbeddingFileSettings.FileValue> fileModel = file.get(EmbeddingFileSettings.MODEL);
+    boolean modelFromFile =
+        isBlank(model) && isBlank(environment.get(MODEL_ENV)) && fileModel.isPresent();
+    if (modelFromFile && !EmbedderSettings.isKnownModel(fileModel.get().text())) {
+      throw new ConfigException(
+          "The setting "
+              + fileModel.get().name()
+              + " is '"
+              + fileModel.get().text()
+              + "' but must be "
+              + EmbedderSettings.DEFAULT_MODEL
+              + " (or another model zoomdex ships), hashing, onnx, http or none.");
+    }
+    String chosen =
+        firstNonBlank(
+            model,
+            environment.get(MODEL_ENV),
+            fileModel.map(EmbeddingFileSettings.FileValue::text).orElse(null),
+            defaultModel());
     try {
       return new EmbedderSettings(
           chosen,
-          modelFile,
-          tokenizerFile,
-          modelName,
-          firstNonBlank(url, environment.get(URL_ENV), ""),
+          modelFile != null ? modelFile : file.path(EmbeddingFileSettings.MODEL_FILE).orElse(null),
+          tokenizerFile != null
+              ? tokenizerFile
+              : file.path(EmbeddingFileSettings.TOKENIZER_FILE).orElse(null),
+          firstNonBlank(
+              modelName,
+              file.get(EmbeddingFileSettings.MODEL_NAME)
+                  .map(EmbeddingFileSettings.FileValue::text)
+                  .orElse(null),
+              ""),
+          firstNonBlank(url, environment.get(URL_ENV), file.url().orElse(null), ""),
           environment.getOrDefault(API_KEY_ENV, ""),
-          threads == null ? EmbedderSettings.defaultThreads() : threads);
+          threads != null ? threads : file.threads().orElseGet(EmbedderSettings::defaultThreads));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           e.getMessage().replace("Embedding threads", "--embedding-threads"), e);
     }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   /**

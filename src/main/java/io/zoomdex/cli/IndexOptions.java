@@ -128,7 +128,8 @@ public final class IndexOptions implements AutoCloseable {
    * rather than after the crawl has already called Zoom.
    *
    * @param environment where OpenSearch credentials are read from
-   * @throws ConfigException naming the first inconsistent option, as {@link #openSink} would
+   * @throws ConfigException naming the first inconsistent option, as {@link #openSink} would, or a
+   *     malformed embedding setting (the model itself is loaded only when first used)
    */
   public void validate(Map<String, String> environment) {
     if (isOpenSearch()) {
@@ -136,6 +137,7 @@ public final class IndexOptions implements AutoCloseable {
     } else {
       checkNoOpenSearchFlags();
     }
+    embedding.settings(environment);
   }
 
   /** Opens the chosen index for searching, with the process environment's credentials. */

@@ -49,6 +49,14 @@ public final class ReembedCommand implements Callable<Integer> {
   Path data;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The properties file given to crawl and serve; its embedding.* keys choose the model"
+              + " (flags and the environment win).")
+  Path configFile;
+
+  @Option(
       names = "--batch",
       paramLabel = "N",
       defaultValue = "256",
@@ -75,6 +83,7 @@ public final class ReembedCommand implements Callable<Integer> {
       err.println("No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
       return ExitCodes.CONFIG;
     }
+    index.embedding.configFile(configFile);
     try (IndexOptions owned = index;
         WriterLock lock = WriterLock.acquire(data);
         LuceneIndexSink sink = index.openForReembed(data, environment);

@@ -150,6 +150,14 @@ public final class SearchCommand implements Callable<Integer> {
               + " fused by rank; the default).")
   String mode;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The properties file given to crawl and serve; its embedding.* keys choose the model"
+              + " (flags and the environment win).")
+  Path configFile;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = List.of();
 
@@ -169,6 +177,7 @@ public final class SearchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
+    index.embedding.configFile(configFile);
     try (IndexOptions ownedIndex = index;
         SearchService indexed = index.openSearch(data)) {
       // --as is resolved as every other front end resolves a caller: through identity mapping.

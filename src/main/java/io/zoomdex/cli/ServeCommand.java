@@ -188,6 +188,8 @@ public final class ServeCommand implements Callable<Integer> {
     CrawlScheduler.Schedule schedule;
     LocalDate firstDay;
     try {
+      index.embedding.configFile(zoom.configFile);
+      index.validate(environment);
       trusted = trustedHeader();
       schedule = schedule();
       lookBack = Durations.parse("--summary-look-back", summaryLookBack);

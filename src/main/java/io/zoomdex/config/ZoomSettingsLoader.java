@@ -17,22 +17,25 @@ import java.util.TreeSet;
  */
 public final class ZoomSettingsLoader {
   /** Every key a --config file may hold; any other is a typo that would otherwise go unnoticed. */
-  private static final Set<String> FILE_KEYS =
-      new TreeSet<>(
-          Set.of(
-              "zoom.account_id",
-              "zoom.client_id",
-              "zoom.client_secret",
-              "zoom.api_url",
-              "zoom.oauth_url",
-              "zoom.plan",
-              "zoom.rate_share",
-              "zoom.concurrency",
-              "zoom.rates",
-              "zoom.webhook_secret"));
+  private static final Set<String> FILE_KEYS = fileKeys();
 
-  static {
-    FILE_KEYS.addAll(CrawlSettingsLoader.fileKeys());
+  private static Set<String> fileKeys() {
+    Set<String> keys =
+        new TreeSet<>(
+            Set.of(
+                "zoom.account_id",
+                "zoom.client_id",
+                "zoom.client_secret",
+                "zoom.api_url",
+                "zoom.oauth_url",
+                "zoom.plan",
+                "zoom.rate_share",
+                "zoom.concurrency",
+                "zoom.rates",
+                "zoom.webhook_secret"));
+    keys.addAll(EmbeddingFileSettings.KEYS);
+    keys.addAll(CrawlSettingsLoader.fileKeys());
+    return keys;
   }
 
   private final Map<String, String> environment;
@@ -128,13 +131,23 @@ public final class ZoomSettingsLoader {
     if (flags.configFile() == null) {
       return new Properties();
     }
-    ConfigFile config = ConfigFile.read(flags.configFile());
+    return readCheckedFile(flags.configFile()).properties();
+  }
+
+  /**
+   * Reads a --config file and refuses a key no setting has.
+   *
+   * @throws ConfigException naming the file (and the line) as {@link ConfigFile#read} does, or the
+   *     line of an unknown key
+   */
+  static ConfigFile readCheckedFile(java.nio.file.Path path) {
+    ConfigFile config = ConfigFile.read(path);
     for (String key : config.properties().stringPropertyNames()) {
       // identity.* keys belong to identity mapping, which checks them itself.
       if (!FILE_KEYS.contains(key) && !key.startsWith("identity.")) {
         throw new ConfigException(
             "The config file "
-                + flags.configFile()
+                + path
                 + config.lineOf(key).map(line -> ", line " + line + ",").orElse("")
                 + " has an unknown key '"
                 + key
@@ -143,7 +156,7 @@ public final class ZoomSettingsLoader {
                 + ".");
       }
     }
-    return config.properties();
+    return config;
   }
 
   private static URI url(Value value) {

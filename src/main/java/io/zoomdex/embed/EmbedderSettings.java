@@ -58,6 +58,18 @@ public record EmbedderSettings(
     return new EmbedderSettings(model, null, null, "", "", "", defaultThreads());
   }
 
+  /**
+   * Whether {@code name} is a model this build can be configured with: none, hashing, onnx, http or
+   * a model zoomdex knows by name (whether its files are in this build is checked on loading).
+   */
+  public static boolean isKnownModel(String name) {
+    String model = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    return switch (model) {
+      case "none", HashingEmbedder.NAME, "onnx", "http" -> true;
+      default -> OnnxModel.byName(model) != null;
+    };
+  }
+
   /** Whether vectors are switched off (keyword search only). */
   public boolean disabled() {
     return model.equals("none");

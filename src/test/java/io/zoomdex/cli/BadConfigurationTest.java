@@ -199,6 +199,46 @@ class BadConfigurationTest {
     assertOneSentence(", line 3, has an unknown key 'zoom.acount_id'");
   }
 
+  @ParameterizedTest(name = "crawl --config with {0} -> exit 3 naming its line")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "embedding.threads = 0 | embedding.threads in FILE, line 2, is '0'",
+        "embedding.model = bogus | embedding.model in FILE, line 2, is 'bogus'",
+        "embedding.url = not a url | embedding.url in FILE, line 2, is 'not a url'",
+      })
+  void crawl_configFileWithBadEmbeddingSetting_exits3NamingTheLine(String line, String sentence)
+      throws Exception {
+    Path file = data.resolve("zoomdex.properties");
+    Files.writeString(file, "zoom.plan = pro\n" + line + "\n");
+
+    assertThat(crawl(environment(), List.of("--config", file.toString())))
+        .isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("The setting " + sentence.replace("FILE", file.toString()));
+  }
+
+  @Test
+  void search_configFileWithUnknownModel_exits3NamingTheLine() throws Exception {
+    Path file = data.resolve("zoomdex.properties");
+    Files.writeString(file, "embedding.model = bogus\n");
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int code =
+        cli.execute(
+            "search",
+            "--data",
+            data.toString(),
+            "--config",
+            file.toString(),
+            "--as",
+            "alice@example.com",
+            "budget");
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertOneSentence("The setting embedding.model in " + file + ", line 1, is 'bogus'");
+  }
+
   @Test
   void crawl_everyCredentialMissing_namesThemAllInOneSentence() {
     Map<String, String> env = environment();

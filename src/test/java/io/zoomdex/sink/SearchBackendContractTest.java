@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -294,6 +295,181 @@ public abstract class SearchBackendContractTest {
         });
   }
 
+  /**
+   * Documents a person may not read, however near the query, change nothing that person sees: the
+   * same hits, total and facets (and, by vectors alone, the same order and scores) as before they
+   * were written. So a vector score can never tell anyone that an unreadable document exists.
+   */
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_unreadableDocumentsNearTheQuery_changeNothingOthersSee(SearchMode mode)
+      throws Exception {
+    List<String> queries =
+        List.of("budget", "what did we decide about the budget?", "launch plan widget");
+    List<String> people = List.of(ALICE, BOB, CAROL, "mallory@example.com", "");
+    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(64), 2, 64);
+        Backend vectorBackend = openBackend(vectors)) {
+      vectorBackend
+          .sink()
+          .applyAll(SearchFixtures.documents().stream().map(Change.Upsert::new).toList());
+      vectorBackend.sink().commit();
+      SearchService vectorSearch = vectorBackend.search();
+      Map<String, SearchResults> before = new java.util.HashMap<>();
+      for (String person : people) {
+        for (String query : queries) {
+          before.put(
+              person + "|" + query,
+              vectorSearch.search(SearchRequest.of(person, query).withMode(mode)));
+        }
+      }
+      // For each query, documents that are the query itself (the nearest vector, the best BM25
+      // match), readable only by dave.
+      List<Change> near = new ArrayList<>();
+      for (int i = 0; i < 3 * queries.size(); i++) {
+        String query = queries.get(i % queries.size());
+        near.add(
+            new Change.Upsert(
+                SearchFixtures.document(
+                    new DocumentId(DocumentType.MEETING, "near-" + i),
+                    query,
+                    query + "\n" + query,
+                    "dave@example.com",
+                    Instant.parse("2024-02-0" + (1 + i % 9) + "T10:00:00Z"),
+                    Readers.of(List.of("dave@example.com")))));
+      }
+      vectorBackend.sink().applyAll(near);
+      vectorBackend.sink().commit();
+      for (String person : people) {
+        for (String query : queries) {
+          SearchResults was = before.get(person + "|" + query);
+          SearchResults now = vectorSearch.search(SearchRequest.of(person, query).withMode(mode));
+          String what = mode + ": '" + person + "' searching '" + query + "'";
+          assertThat(new HashSet<>(ids(now))).as(what).isEqualTo(new HashSet<>(ids(was)));
+          assertThat(now.total()).as(what).isEqualTo(was.total());
+          assertThat(now.facets()).as(what).isEqualTo(was.facets());
+          if (mode == SearchMode.SEMANTIC) {
+            assertThat(ids(now)).as(what).isEqualTo(ids(was));
+            assertThat(now.hits().stream().map(SearchHit::score).toList())
+                .as(what)
+                .isEqualTo(was.hits().stream().map(SearchHit::score).toList());
+          }
+        }
+      }
+      assertThat(
+              ids(
+                  vectorSearch.search(
+                      SearchRequest.of("dave@example.com", "budget").withMode(mode))))
+          .as("%s: the near documents are found by their reader", mode)
+          .isNotEmpty();
+    }
+  }
+
+  /**
+   * Hostile content (markup, script, control characters, a 200 kB body) comes back to its reader as
+   * the plain text it is, with highlights inside that text, in every mode; nobody else sees it.
+   */
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_hostileContent_isPlainTextToItsReaderOnly(SearchMode mode) throws Exception {
+    String title =
+        "<script>window.__pwned=1</script>\u0000\u0007\u001b[31m Quokka <b>plan</b> \"';--";
+    DocumentId hostile = new DocumentId(DocumentType.MEETING, "hostile");
+    DocumentId huge = new DocumentId(DocumentType.MEETING, "huge");
+    try (PassageVectors vectors = new PassageVectors(new HashingEmbedder(64), 2, 64);
+        Backend vectorBackend = openBackend(vectors)) {
+      List<Change> changes = new ArrayList<>();
+      SearchFixtures.documents().forEach(d -> changes.add(new Change.Upsert(d)));
+      changes.add(
+          new Change.Upsert(
+              SearchFixtures.document(
+                  hostile,
+                  title,
+                  "<img src=x onerror=alert(1)> quokka feeding schedule\u0000",
+                  ALICE,
+                  Instant.parse("2024-03-05T10:00:00Z"),
+                  Readers.of(List.of(ALICE)))));
+      changes.add(
+          new Change.Upsert(
+              SearchFixtures.document(
+                  huge,
+                  "Filler <i>agenda</i>",
+                  // 200 kB of agenda in windows that differ (equal windows would be equal
+                  // vectors, which crowd a filtered HNSW search: see BENCHMARKS.md section 11).
+                  java.util.stream.IntStream.range(0, 10_000)
+                          .mapToObj(i -> "agenda filler item" + i + " ")
+                          .collect(java.util.stream.Collectors.joining())
+                      + "zebracorn",
+                  ALICE,
+                  Instant.parse("2024-03-06T10:00:00Z"),
+                  Readers.of(List.of(ALICE)))));
+      vectorBackend.sink().applyAll(changes);
+      vectorBackend.sink().commit();
+      SearchService vectorSearch = vectorBackend.search();
+      for (String query : List.of("quokka", "<script>", "quokka feeding schedule?", "zebracorn")) {
+        SearchResults mine = vectorSearch.search(SearchRequest.of(ALICE, query).withMode(mode));
+        String what = mode + ": alice searching '" + query + "'";
+        for (SearchHit hit : mine.hits()) {
+          assertThat(hit.title()).as(what).doesNotContain("\u0000", "\u0007", "\u001b");
+          for (Snippet snippet :
+              java.util.stream.Stream.concat(
+                      java.util.stream.Stream.of(hit.titleSnippet()), hit.snippets().stream())
+                  .toList()) {
+            assertThat(snippet.text()).as(what).doesNotContain("\u0000", "\u0007", "\u001b");
+            snippet
+                .highlights()
+                .forEach(
+                    h ->
+                        assertThat(h.end()).as(what).isBetween(h.start(), snippet.text().length()));
+          }
+        }
+        // Found by its words in every mode; the 200 kB one, whose one rare word is lost among
+        // the filler of its passage, not by meaning.
+        if (query.startsWith("quokka")) {
+          assertThat(ids(mine)).as(what).contains(hostile);
+          SearchHit found =
+              mine.hits().stream().filter(h -> h.id().equals(hostile)).findFirst().get();
+          assertThat(found.title()).as(what).contains("<script>window.__pwned=1</script>");
+        }
+        if (query.equals("zebracorn") && mode != SearchMode.SEMANTIC) {
+          assertThat(ids(mine)).as(what).contains(huge);
+        }
+        for (String other : List.of(BOB, CAROL, "mallory@example.com", "")) {
+          SearchResults theirs = vectorSearch.search(SearchRequest.of(other, query).withMode(mode));
+          assertThat(ids(theirs))
+              .as("%s: %s searching '%s'", mode, other, query)
+              .doesNotContain(hostile, huge);
+          assertThat(theirs.total())
+              .as("%s: %s's total for '%s'", mode, other, query)
+              .isLessThanOrEqualTo(Map.of(BOB, 2L, CAROL, 1L).getOrDefault(other, 0L));
+        }
+      }
+    }
+  }
+
+  /** Malformed and hostile queries never fail and never leak, in every mode. */
+  @ParameterizedTest
+  @EnumSource(SearchMode.class)
+  void everyMode_malformedQueries_neverFailAndNeverLeak(SearchMode mode) throws Exception {
+    withVectors(
+        (vectorSearch, corpus) -> {
+          for (String query : HOSTILE_QUERIES) {
+            for (String person : List.of(BOB, "mallory@example.com")) {
+              SearchResults results =
+                  vectorSearch.search(SearchRequest.of(person, query).withMode(mode));
+              String what = mode + ": " + person + " searching '" + query + "'";
+              if (person.equals(BOB)) {
+                assertThat(ids(results)).as(what).isSubsetOf(BUDGET_MEETING, STANDUP);
+                assertThat(results.total()).as(what).isBetween(0L, 2L);
+              } else {
+                assertThat(results.hits()).as(what).isEmpty();
+                assertThat(results.total()).as(what).isZero();
+                assertThat(results.facets().byType()).as(what).isEmpty();
+              }
+            }
+          }
+        });
+  }
+
   private static Set<DocumentId> allPages(
       SearchService service, SearchRequest request, int pageSize) throws Exception {
     Set<DocumentId> seen = new HashSet<>();
@@ -530,36 +706,41 @@ public abstract class SearchBackendContractTest {
 
   // --- hostile and malformed queries -------------------------------------------------------
 
+  private static final List<String> HOSTILE_QUERIES =
+      List.of(
+          "\"budget",
+          "(budget",
+          "budget)",
+          "budget AND",
+          "AND",
+          "NOT",
+          "*",
+          "?",
+          "budget OR",
+          "[a TO",
+          "{x",
+          "\\",
+          "budget^",
+          "budget~",
+          "/regex",
+          "a:b:c",
+          "&&",
+          "!",
+          "\"\"",
+          "budget \"",
+          "-",
+          "+",
+          "budget*~2",
+          "b*",
+          "<widget>",
+          "title:(budget OR launch)");
+
+  static List<String> hostileQueries() {
+    return HOSTILE_QUERIES;
+  }
+
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "\"budget",
-        "(budget",
-        "budget)",
-        "budget AND",
-        "AND",
-        "NOT",
-        "*",
-        "?",
-        "budget OR",
-        "[a TO",
-        "{x",
-        "\\",
-        "budget^",
-        "budget~",
-        "/regex",
-        "a:b:c",
-        "&&",
-        "!",
-        "\"\"",
-        "budget \"",
-        "-",
-        "+",
-        "budget*~2",
-        "b*",
-        "<widget>",
-        "title:(budget OR launch)"
-      })
+  @MethodSource("hostileQueries")
   void search_malformedQuery_neverFailsAndNeverLeaks(String query) throws Exception {
     SearchResults results = run(SearchRequest.of(BOB, query));
     assertThat(results.total()).isBetween(0L, 2L);
