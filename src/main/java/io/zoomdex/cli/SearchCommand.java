@@ -88,8 +88,10 @@ public final class SearchCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "A properties file whose identity.* keys map --as to a Zoom identity (see the README's"
-              + " Identity mapping); without it, --as is the Zoom email, any case.")
+          "The properties file given to crawl and serve: its identity.* keys map --as to a Zoom"
+              + " identity (see the README's Identity mapping; without them, --as is the Zoom"
+              + " email, any case) and its embedding.* keys choose the model (flags and the"
+              + " environment win).")
   Path configFile;
 
   @Option(names = "--json", description = "Print one JSON object per result, nothing else.")
@@ -149,14 +151,6 @@ public final class SearchCommand implements Callable<Integer> {
           "keyword (words, BM25), semantic (meaning, by the passages' vectors) or hybrid (both,"
               + " fused by rank; the default).")
   String mode;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "The properties file given to crawl and serve; its embedding.* keys choose the model"
-              + " (flags and the environment win).")
-  Path configFile;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = List.of();
