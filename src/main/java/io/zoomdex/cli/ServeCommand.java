@@ -3,6 +3,10 @@ package io.zoomdex.cli;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.config.Secret;
 import io.zoomdex.config.ZoomSettings;
+import io.zoomdex.lease.LeaseKeeper;
+import io.zoomdex.lease.OpenSearchWebhookQueue;
+import io.zoomdex.lease.Ticker;
+import io.zoomdex.lease.WriterLease;
 import io.zoomdex.mcp.McpHttpEndpoint;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
@@ -12,10 +16,14 @@ import io.zoomdex.search.auth.TokenStoreException;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
 import io.zoomdex.search.http.TrustedIdentityHeader;
+import io.zoomdex.sink.opensearch.OpenSearchConnection;
+import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.sync.CrawlScheduler;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StorageException;
+import io.zoomdex.webhook.StateStoreWebhookQueue;
+import io.zoomdex.webhook.WebhookQueue;
 import io.zoomdex.webhook.WebhookReceiver;
 import io.zoomdex.webhook.WebhookSignature;
 import io.zoomdex.webhook.WebhookWorker;
@@ -34,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,6 +146,18 @@ public final class ServeCommand implements Callable<Integer> {
   private Duration lookBack;
 
   @Option(
+      names = "--writer-lease",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      description =
+          "With --index opensearch: how long a writer replica that stopped renewing (crashed,"
+              + " cut off) keeps the writer lease before another replica takes over (default:"
+              + " ${DEFAULT-VALUE}); see the README's deployment section.")
+  String writerLease;
+
+  private Duration leaseTime;
+
+  @Option(
       names = "--since",
       paramLabel = "YYYY-MM-DD",
       description =
@@ -186,6 +207,7 @@ public final class ServeCommand implements Callable<Integer> {
       trusted = trustedHeader();
       schedule = schedule();
       lookBack = Durations.parse("--summary-look-back", summaryLookBack);
+      leaseTime = Durations.parse("--writer-lease", writerLease);
       firstDay = RecordingsSince.firstDay(since, clock);
     } catch (ConfigException e) {
       err.println(e.getMessage());
@@ -267,22 +289,28 @@ public final class ServeCommand implements Callable<Integer> {
     final WebhookReceiver receiver;
     final WebhookWorker worker;
     final CrawlScheduler scheduler;
+    final SharedWriter shared;
     private ScheduledExecutorService ticker;
 
     Background(
         StateStore state,
         WebhookReceiver receiver,
         WebhookWorker worker,
-        CrawlScheduler scheduler) {
+        CrawlScheduler scheduler,
+        SharedWriter shared) {
       this.state = state;
       this.receiver = receiver;
       this.worker = worker;
       this.scheduler = scheduler;
+      this.shared = shared;
     }
 
     // tickLoggingFailures never throws, so the scheduled future holds nothing worth reading.
     @SuppressWarnings("FutureReturnValueIgnored")
     void start() {
+      if (shared != null) {
+        shared.keeper().start();
+      }
       if (worker != null) {
         worker.start();
       }
@@ -312,8 +340,29 @@ public final class ServeCommand implements Callable<Integer> {
       if (worker != null) {
         worker.close();
       }
+      if (shared != null) {
+        shared.close(); // releases the lease: a standby replica takes over at once
+      }
       if (state != null) {
         state.close();
+      }
+    }
+  }
+
+  /**
+   * An OpenSearch deployment's shared writer state: the connection, the writer lease this replica
+   * campaigns for, and the shared webhook queue.
+   */
+  private record SharedWriter(
+      OpenSearchConnection connection, LeaseKeeper keeper, OpenSearchWebhookQueue queue)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      keeper.close();
+      try {
+        connection.close();
+      } catch (IOException e) {
+        // Nothing is held on it any more.
       }
     }
   }
@@ -321,31 +370,38 @@ public final class ServeCommand implements Callable<Integer> {
   private Background background(CrawlScheduler.Schedule schedule, LocalDate firstDay) {
     Optional<Secret> secret = zoom.webhookSecret(environment);
     if (secret.isEmpty() && schedule == null) {
-      return new Background(null, null, null, null);
+      return new Background(null, null, null, null, null);
     }
     ZoomSettings settings = zoom.settings(environment);
+    AtomicReference<Runnable> wakeWorker = new AtomicReference<>(() -> {});
+    SharedWriter shared = index.isOpenSearch() ? sharedWriter(wakeWorker) : null;
     CrawlJob job =
         new CrawlJob(
             settings,
             data,
             clock,
             CrawlJob.DEFAULT_COMMIT_EVERY,
-            dir -> index.openSink(dir, environment));
+            (dir, fence) -> index.openSink(dir, environment, fence),
+            shared == null ? WriterGate.FILE_LOCK : LeaseGates.held(shared.keeper()));
     job.summaryLookBack(lookBack);
     StateStore state = StateStore.open(data);
+    WebhookQueue queue = shared == null ? new StateStoreWebhookQueue(state) : shared.queue();
     WebhookReceiver receiver = null;
     WebhookWorker worker = null;
     if (secret.isPresent()) {
       worker =
           new WebhookWorker(
               state,
+              queue,
               (targets, deletions) -> job.refetch(targets, deletions, firstDay),
               clock,
               WEBHOOK_RETRY);
+      wakeWorker.set(worker::wake);
       receiver =
           new WebhookReceiver(
               new WebhookSignature(secret.get(), clock, WEBHOOK_TOLERANCE),
               state,
+              queue,
               clock,
               worker::wake);
     }
@@ -358,7 +414,24 @@ public final class ServeCommand implements Callable<Integer> {
                 clock,
                 incremental -> job.run(firstDay, new CrawlStats(), incremental),
                 Duration.ofMinutes(5));
-    return new Background(state, receiver, worker, scheduler);
+    return new Background(state, receiver, worker, scheduler, shared);
+  }
+
+  /** The writer lease this replica campaigns for and the webhook queue all replicas share. */
+  private SharedWriter sharedWriter(AtomicReference<Runnable> onAcquired) {
+    OpenSearchSettings settings = index.openSearchSettings(environment);
+    OpenSearchConnection connection = OpenSearchConnection.open(settings);
+    WriterLease lease =
+        new WriterLease(
+            connection,
+            settings.alias(),
+            WriterLease.processName(),
+            leaseTime,
+            Ticker.SYSTEM,
+            clock);
+    LeaseKeeper keeper = new LeaseKeeper(lease, true, () -> onAcquired.get().run());
+    return new SharedWriter(
+        connection, keeper, new OpenSearchWebhookQueue(connection, settings.alias(), keeper));
   }
 
   private CrawlScheduler.Schedule schedule() {

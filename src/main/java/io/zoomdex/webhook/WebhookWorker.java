@@ -45,6 +45,7 @@ public final class WebhookWorker implements AutoCloseable {
   }
 
   private final StateStore state;
+  private final WebhookQueue queue;
   private final IndexWriter writer;
   private final Clock clock;
   private final Duration retryAfter;
@@ -56,7 +57,17 @@ public final class WebhookWorker implements AutoCloseable {
    * @param retryAfter how long to wait before trying again when the lock is held or a batch failed
    */
   public WebhookWorker(StateStore state, IndexWriter writer, Clock clock, Duration retryAfter) {
+    this(state, new StateStoreWebhookQueue(state), writer, clock, retryAfter);
+  }
+
+  /**
+   * A worker taking its events from {@code queue} (e.g. one shared by every replica), keeping the
+   * rest of its state in {@code state}.
+   */
+  public WebhookWorker(
+      StateStore state, WebhookQueue queue, IndexWriter writer, Clock clock, Duration retryAfter) {
     this.state = state;
+    this.queue = queue;
     this.writer = writer;
     this.clock = clock;
     this.retryAfter = retryAfter;
@@ -109,7 +120,14 @@ public final class WebhookWorker implements AutoCloseable {
 
   /** Processes one batch; whether to go on with the next. */
   private boolean drainBatch() {
-    List<WebhookEvent> events = state.pendingWebhookEvents(BATCH);
+    List<WebhookEvent> events;
+    try {
+      events = queue.claim(BATCH);
+    } catch (WriterBusyException e) {
+      log.debug("Webhook events wait: {}", e.getMessage());
+      retryLater();
+      return false;
+    }
     if (events.isEmpty()) {
       return false;
     }
@@ -134,10 +152,10 @@ public final class WebhookWorker implements AutoCloseable {
         retryLater();
         return false;
       } catch (RuntimeException e) {
-        return failed(sequences, e.getMessage());
+        return failed(events, e.getMessage());
       }
       if (!report.failures().isEmpty()) {
-        return failed(sequences, report.failures().get(0));
+        return failed(events, report.failures().get(0));
       }
       log.info(
           "Webhook events {}..{}: {} documents written, {} unchanged, {} deleted",
@@ -148,11 +166,11 @@ public final class WebhookWorker implements AutoCloseable {
           report.deleted());
     }
     failedAttempts = 0;
-    state.finishWebhookEvents(sequences, "done", clock.instant());
+    queue.finish(events, "done", clock.instant());
     return true;
   }
 
-  private boolean failed(List<Long> sequences, String problem) {
+  private boolean failed(List<WebhookEvent> events, String problem) {
     failedAttempts++;
     if (failedAttempts < ATTEMPTS) {
       log.warn(
@@ -166,12 +184,12 @@ public final class WebhookWorker implements AutoCloseable {
     }
     log.error(
         "Giving up {} webhook events after {} tries ({}); the next crawl will be a full one",
-        sequences.size(),
+        events.size(),
         ATTEMPTS,
         problem);
     failedAttempts = 0;
     state.requestFullCrawl();
-    state.finishWebhookEvents(sequences, "failed", clock.instant());
+    queue.finish(events, "failed", clock.instant());
     return true;
   }
 
