@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -207,7 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
       trusted = trustedHeader();
       schedule = schedule();
       lookBack = Durations.parse("--summary-look-back", summaryLookBack);
-      leaseTime = Durations.parse("--writer-lease", writerLease);
+      leaseTime = leaseTime(writerLease);
       firstDay = RecordingsSince.firstDay(since, clock);
     } catch (ConfigException e) {
       err.println(e.getMessage());
@@ -432,6 +433,27 @@ public final class ServeCommand implements Callable<Integer> {
     LeaseKeeper keeper = new LeaseKeeper(lease, true, () -> onAcquired.get().run());
     return new SharedWriter(
         connection, keeper, new OpenSearchWebhookQueue(connection, settings.alias(), keeper));
+  }
+
+  /** The writer lease: seconds are allowed here (2s to 10m), unlike the crawl intervals. */
+  private static Duration leaseTime(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    Duration lease =
+        v.matches("[0-9]{1,4}s")
+            ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
+            : null;
+    if (lease == null) {
+      try {
+        lease = Durations.parse("--writer-lease", v);
+      } catch (OptionValueException e) {
+        lease = Duration.ZERO;
+      }
+    }
+    if (lease.compareTo(Duration.ofSeconds(2)) < 0 || lease.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new OptionValueException(
+          "--writer-lease must be a duration from 2s to 10m, like 15s or 1m, not '" + value + "'.");
+    }
+    return lease;
   }
 
   private CrawlScheduler.Schedule schedule() {
