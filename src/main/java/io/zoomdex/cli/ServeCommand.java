@@ -175,6 +175,12 @@ public final class ServeCommand implements Callable<Integer> {
   /** How long the webhook worker waits when a crawl holds the lock or a batch failed. */
   static final Duration WEBHOOK_RETRY = Duration.ofSeconds(15);
 
+  /**
+   * The longest a stop (Ctrl-C, SIGTERM) may take: requests in flight, then the webhook worker's
+   * current batch, then releasing the writer lease.
+   */
+  static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(30);
+
   /** Counted down to stop a running server (tests); otherwise the JVM's shutdown stops it. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -217,6 +223,8 @@ public final class ServeCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
+    // Counted down once everything is closed (the lease released): the JVM's exit waits for it.
+    CountDownLatch closed = new CountDownLatch(1);
     try (IndexOptions ownedIndex = index;
         SearchService search = index.openSearch(data, environment);
         ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
@@ -236,14 +244,15 @@ public final class ServeCommand implements Callable<Integer> {
         err.println(e.getMessage());
         return ExitCodes.USAGE;
       }
-      CountDownLatch closed = new CountDownLatch(1);
-      // Ctrl-C: stop the server, and let the JVM exit only once it has closed (or 5 s passed).
+      // Ctrl-C or SIGTERM: stop gracefully (finish requests in flight, stop the webhook worker
+      // and scheduler, release the writer lease), and let the JVM exit only once that is done or
+      // SHUTDOWN_LIMIT passed.
       Thread stopOnExit =
           new Thread(
               () -> {
                 stop.countDown();
                 try {
-                  closed.await(5, TimeUnit.SECONDS);
+                  closed.await(SHUTDOWN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
@@ -265,7 +274,6 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stop.await();
       } finally {
-        closed.countDown();
         removeHook(stopOnExit);
       }
       return ExitCodes.OK;
@@ -278,6 +286,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (SearchException | TokenStoreException | IOException | StorageException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    } finally {
+      closed.countDown();
     }
   }
 

@@ -10,9 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -49,8 +48,9 @@ public final class WebhookWorker implements AutoCloseable {
   private final IndexWriter writer;
   private final Clock clock;
   private final Duration retryAfter;
-  private final ScheduledExecutorService thread;
+  private final ScheduledThreadPoolExecutor thread;
   private final AtomicBoolean queued = new AtomicBoolean();
+  private volatile boolean stopping;
   private int failedAttempts;
 
   /**
@@ -72,12 +72,15 @@ public final class WebhookWorker implements AutoCloseable {
     this.clock = clock;
     this.retryAfter = retryAfter;
     this.thread =
-        Executors.newSingleThreadScheduledExecutor(
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "zoomdex-webhook-worker");
               t.setDaemon(true);
               return t;
             });
+    // On close, retries scheduled for later are dropped: the events stay queued for the next run.
+    thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** Processes whatever is pending now (events a previous process acknowledged, too). */
@@ -109,8 +112,8 @@ public final class WebhookWorker implements AutoCloseable {
   private void drain() {
     queued.set(false);
     try {
-      while (drainBatch()) {
-        // until nothing is pending, the lock is busy, or a batch failed
+      while (!stopping && drainBatch()) {
+        // until nothing is pending, the lock is busy, a batch failed, or the worker is stopping
       }
     } catch (RuntimeException e) {
       log.error("The webhook worker failed unexpectedly; retrying later", e);
@@ -193,14 +196,25 @@ public final class WebhookWorker implements AutoCloseable {
     return true;
   }
 
-  /** Stops the thread; unprocessed events stay pending for the next start. */
+  /**
+   * Stops the thread: the batch being processed may finish (for at most {@link #STOP_GRACE}, then
+   * it is interrupted); unprocessed events stay pending for the next start (or the next writer).
+   */
   @Override
   public void close() {
-    thread.shutdownNow();
+    stopping = true;
+    thread.shutdown();
     try {
-      thread.awaitTermination(10, TimeUnit.SECONDS);
+      if (!thread.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+        thread.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
+      thread.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
+
+  /** How long {@link #close()} lets the current batch finish before interrupting it. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 }
