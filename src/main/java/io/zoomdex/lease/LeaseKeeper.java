@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this process's hold on the {@link WriterLease}: every third of the lease duration it renews
- * the hold, or (when campaigning) tries to take the lease. Writers ask it for a {@link LeaseFence}
- * before writing; {@link #close()} releases the lease, so a standby takes over at once instead of
- * after the lease runs out. {@link #tick()} is public so tests drive it without a thread.
+ * Keeps this process's hold on the {@link WriterLease}: it renews the hold every third of the lease
+ * duration, and (when campaigning) looks at the lease every tenth of it, so that it sees the
+ * holder's last renewal soon after it was made and takes over soon after the lease ran out. Writers
+ * ask it for a {@link LeaseFence} before writing; {@link #close()} releases the lease, so a standby
+ * takes over at once instead of after the lease runs out. {@link #tick()} is public so tests drive
+ * it without a thread.
  */
 public final class LeaseKeeper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -35,9 +37,9 @@ public final class LeaseKeeper implements AutoCloseable {
     this.onAcquired = onAcquired;
   }
 
-  /** How often {@link #start()} renews or campaigns: a third of the lease duration. */
+  /** How often {@link #start()} ticks: a tenth of the lease duration (renewing every third). */
   public Duration period() {
-    return lease.duration().dividedBy(3);
+    return lease.duration().dividedBy(10);
   }
 
   /**
@@ -53,11 +55,17 @@ public final class LeaseKeeper implements AutoCloseable {
     return hold != null;
   }
 
-  /** Renews the hold, or campaigns for the lease; never throws (failures are logged). */
+  /**
+   * Renews the hold when a third of the lease duration passed since the last renewal, or campaigns
+   * for the lease; never throws (failures are logged).
+   */
   public synchronized void tick() {
     LeaseHold current = hold;
     try {
       if (current != null) {
+        if (!lease.dueForRenewal(current)) {
+          return;
+        }
         Optional<LeaseHold> renewed = lease.renew(current);
         if (renewed.isPresent()) {
           hold = renewed.get();
@@ -109,6 +117,11 @@ public final class LeaseKeeper implements AutoCloseable {
 
   WriterLease lease() {
     return lease;
+  }
+
+  /** The current hold, or null (for tests). */
+  LeaseHold hold() {
+    return hold;
   }
 
   /** Renews (or campaigns) every {@link #period()} on a daemon thread until closed. */

@@ -110,6 +110,11 @@ public final class WriterLease {
     return duration.minus(duration.dividedBy(10));
   }
 
+  /** Whether {@code hold} was last renewed a third of the lease time ago or more. */
+  public boolean dueForRenewal(LeaseHold hold) {
+    return ticker.nanos() - hold.sentAtNanos() >= duration.dividedBy(3).toNanos();
+  }
+
   /** Whether {@code hold} is still within its validity on this machine's clock. */
   public boolean valid(LeaseHold hold) {
     return ticker.nanos() - hold.sentAtNanos() < validFor().toNanos();

@@ -114,8 +114,13 @@ class WriterLeaseTest {
     assertThat(a.keeper().fence()).isPresent();
     assertThat(b.keeper().fence()).isEmpty();
 
+    a.ticker().advance(LEASE.dividedBy(10));
+    LeaseHold before = a.keeper().hold();
+    a.keeper().tick();
+    assertThat(a.keeper().hold()).as("not renewed before a third of the lease").isEqualTo(before);
     a.ticker().advance(LEASE.dividedBy(3));
     a.keeper().tick(); // renews
+    assertThat(a.keeper().hold().seqNo()).isGreaterThan(before.seqNo());
     b.ticker().advance(LEASE.dividedBy(3).multipliedBy(2));
     b.keeper().tick();
     assertThat(b.keeper().fence()).as("a renewal restarts the standby's wait").isEmpty();
@@ -150,6 +155,7 @@ class WriterLeaseTest {
     assertThatThrownBy(stale::check)
         .isInstanceOf(SinkException.class)
         .hasMessageContaining("no longer holds the writer lease");
+    a.ticker().advance(LEASE.dividedBy(3));
     a.keeper().tick(); // the paused holder wakes and tries to renew
     assertThat(a.keeper().fence()).isEmpty();
   }
