@@ -53,7 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedOpenSearch.class)
 class WriterTakeoverTest {
-  private static final Duration LEASE = Duration.ofSeconds(4);
+  /** Short, so the test is quick; {@code -Dtakeover.leaseSeconds=15} measures the default. */
+  private static final Duration LEASE =
+      Duration.ofSeconds(Long.getLong("takeover.leaseSeconds", 4));
+
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final String SECRET = "takeover-webhook-secret";
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -139,7 +142,10 @@ class WriterTakeoverTest {
       }
     }
     assertThat(finishers()).containsAnyOf("b@" + epochB);
-    assertThat(takeover).as("takeover after kill -9").isLessThan(LEASE.plus(LEASE).plusSeconds(5));
+    // 1.2 x the lease after the last renewal (README), with slack for a loaded machine
+    assertThat(takeover)
+        .as("takeover after kill -9")
+        .isLessThan(LEASE.multipliedBy(2).plusSeconds(5));
 
     // 3. A writer frozen (SIGSTOP) loses the lease; resumed, it is fenced and writes nothing.
     ServeProcess c = serve("c");
