@@ -140,7 +140,15 @@ public final class SearchServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    app.stop();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      // Jetty stops anyway; it reports the requests (e.g. an MCP event stream) it had to cut off.
+      LOG.warn(
+          "Stopped with requests still open after {} s; they were cut off ({})",
+          STOP_GRACE.toSeconds(),
+          e.getMessage());
+    }
   }
 
   private void configure(JavalinConfig config) {
