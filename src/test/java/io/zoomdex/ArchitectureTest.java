@@ -128,6 +128,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void lease_guardsWritersThroughOpenSearch_withoutKnowingTheCommandLine() {
+    onlyDependsOn(
+            "io.zoomdex.lease..",
+            "io.zoomdex.lease..",
+            "io.zoomdex.sink",
+            "io.zoomdex.sink.opensearch",
+            "io.zoomdex.sync",
+            "io.zoomdex.webhook")
+        .check(production);
+  }
+
+  @Test
   void mcp_servesSearchToAssistants_throughTheServersTokenCheck() {
     onlyDependsOn(
             "io.zoomdex.mcp..",

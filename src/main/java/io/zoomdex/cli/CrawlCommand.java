@@ -145,7 +145,11 @@ public final class CrawlCommand implements Callable<Integer> {
                 data,
                 clock,
                 Math.max(1, commitEvery),
-                dir -> index.openSink(dir, environment));
+                (dir, fence) -> index.openSink(dir, environment, fence),
+                index.isOpenSearch()
+                    ? LeaseGates.takenPerRun(
+                        index.openSearchSettings(environment), LeaseGates.DEFAULT_LEASE, clock)
+                    : WriterGate.FILE_LOCK);
         job.summaryLookBack(lookBack);
         job.crawlSettings(crawlSettings);
         report = job.run(firstDay, stats, mode == Mode.incremental);

@@ -7,6 +7,7 @@ import io.zoomdex.document.DocumentId;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.sink.opensearch.WriteFence;
 import io.zoomdex.source.CrawlPlan;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.source.DocumentMapper;
@@ -17,7 +18,6 @@ import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StorageException;
 import io.zoomdex.sync.SyncEngine;
 import io.zoomdex.sync.SyncReport;
-import io.zoomdex.sync.WriterLock;
 import io.zoomdex.zoom.ZoomCallStats;
 import io.zoomdex.zoom.ZoomClient;
 import java.nio.file.Path;
@@ -42,6 +42,7 @@ final class CrawlJob {
   private final Clock clock;
   private final int commitEvery;
   private final SinkOpener sinks;
+  private final WriterGate gate;
   private ZoomClient webhookClient;
   private volatile Duration summaryLookBack = CrawlPlan.DEFAULT_SUMMARY_LOOK_BACK;
   private volatile CrawlSettings crawlSettings = CrawlSettings.DEFAULTS;
@@ -49,15 +50,30 @@ final class CrawlJob {
   /** Opens the index the crawl writes to. */
   @FunctionalInterface
   interface SinkOpener {
-    IndexSink open(Path dataDir) throws SinkException;
+    /**
+     * @param fence the writer lease to write under (OpenSearch), or null (embedded Lucene)
+     */
+    IndexSink open(Path dataDir, WriteFence fence) throws SinkException;
   }
 
   CrawlJob(ZoomSettings settings, Path dataDir, Clock clock, int commitEvery, SinkOpener sinks) {
+    this(settings, dataDir, clock, commitEvery, sinks, WriterGate.FILE_LOCK);
+  }
+
+  /** A job that becomes the writer through {@code gate} (e.g. the OpenSearch writer lease). */
+  CrawlJob(
+      ZoomSettings settings,
+      Path dataDir,
+      Clock clock,
+      int commitEvery,
+      SinkOpener sinks,
+      WriterGate gate) {
     this.settings = settings;
     this.dataDir = dataDir;
     this.clock = clock;
     this.commitEvery = commitEvery;
     this.sinks = sinks;
+    this.gate = gate;
   }
 
   /** Sets the polling incremental crawl's summary look-back (see {@link CrawlPlan}). */
@@ -87,16 +103,17 @@ final class CrawlJob {
    * @throws StorageException when the index or state cannot be written
    */
   SyncReport run(LocalDate since, CrawlStats stats, boolean incremental) {
-    try (WriterLock lock = WriterLock.acquire(dataDir)) {
-      return runLocked(since, stats, incremental);
+    try (WriterGate.Permit permit = gate.enter(dataDir)) {
+      return runLocked(since, stats, incremental, permit.fence());
     }
   }
 
-  private SyncReport runLocked(LocalDate since, CrawlStats stats, boolean incremental) {
+  private SyncReport runLocked(
+      LocalDate since, CrawlStats stats, boolean incremental, WriteFence fence) {
     ZoomClient client = ZoomClient.create(settings);
     client.grantedScopes(); // refused credentials stop the crawl before anything is written
     try (StateStore state = StateStore.open(dataDir);
-        IndexSink sink = sinks.open(dataDir)) {
+        IndexSink sink = sinks.open(dataDir, fence)) {
       SyncEngine engine = engine(client, sink, state);
       return incremental ? engine.incrementalCrawl(since, stats) : engine.fullCrawl(since, stats);
     } catch (SinkException e) {
@@ -113,9 +130,9 @@ final class CrawlJob {
    * @throws StorageException when the index or state cannot be written
    */
   SyncEngine.TargetedReport refetch(Targets targets, Set<DocumentId> deletions, LocalDate since) {
-    try (WriterLock lock = WriterLock.acquire(dataDir);
+    try (WriterGate.Permit permit = gate.enter(dataDir);
         StateStore state = StateStore.open(dataDir);
-        IndexSink sink = sinks.open(dataDir)) {
+        IndexSink sink = sinks.open(dataDir, permit.fence())) {
       return engine(webhookClient(), sink, state)
           .refetch(targets, deletions, since, new CrawlStats());
     } catch (SinkException e) {

@@ -187,7 +187,7 @@ public final class DemoCommand implements Callable<Integer> {
               dataDir,
               clock,
               CrawlJob.DEFAULT_COMMIT_EVERY,
-              dir -> LuceneIndexSink.open(dir.resolve("index"), vectors))
+              (dir, fence) -> LuceneIndexSink.open(dir.resolve("index"), vectors))
           .run(since, stats, false);
     }
   }

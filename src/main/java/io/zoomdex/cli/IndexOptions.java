@@ -15,6 +15,7 @@ import io.zoomdex.sink.opensearch.OpenSearchCredentials;
 import io.zoomdex.sink.opensearch.OpenSearchIndexSink;
 import io.zoomdex.sink.opensearch.OpenSearchSearchService;
 import io.zoomdex.sink.opensearch.OpenSearchSettings;
+import io.zoomdex.sink.opensearch.WriteFence;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +98,18 @@ public final class IndexOptions implements AutoCloseable {
    * @throws SinkException when the index cannot be opened
    */
   public IndexSink openSink(Path dataDir, Map<String, String> environment) throws SinkException {
+    return openSink(dataDir, environment, null);
+  }
+
+  /**
+   * As {@link #openSink(Path, Map)}, an OpenSearch sink writing under the writer lease's {@code
+   * fence} (see {@code io.zoomdex.lease}); the embedded index ignores it (its file lock suffices).
+   */
+  public IndexSink openSink(Path dataDir, Map<String, String> environment, WriteFence fence)
+      throws SinkException {
     if (isOpenSearch()) {
       return OpenSearchIndexSink.open(
-          openSearchSettings(environment), embedding.vectors(environment));
+          openSearchSettings(environment), embedding.vectors(environment), fence);
     }
     checkNoOpenSearchFlags();
     return LuceneIndexSink.open(dataDir.resolve("index"), embedding.vectors(environment));

@@ -6,6 +6,10 @@ import io.zoomdex.config.ZoomSettings;
 import io.zoomdex.crawlsettings.CrawlSettings;
 import io.zoomdex.identity.IdentityConfigException;
 import io.zoomdex.inspect.InspectorJson;
+import io.zoomdex.lease.LeaseKeeper;
+import io.zoomdex.lease.OpenSearchWebhookQueue;
+import io.zoomdex.lease.Ticker;
+import io.zoomdex.lease.WriterLease;
 import io.zoomdex.mcp.McpHttpEndpoint;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
@@ -15,10 +19,14 @@ import io.zoomdex.search.auth.TokenStoreException;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
 import io.zoomdex.search.http.TrustedIdentityHeader;
+import io.zoomdex.sink.opensearch.OpenSearchConnection;
+import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import io.zoomdex.source.CrawlStats;
 import io.zoomdex.sync.CrawlScheduler;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StorageException;
+import io.zoomdex.webhook.StateStoreWebhookQueue;
+import io.zoomdex.webhook.WebhookQueue;
 import io.zoomdex.webhook.WebhookReceiver;
 import io.zoomdex.webhook.WebhookSignature;
 import io.zoomdex.webhook.WebhookWorker;
@@ -30,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +46,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,6 +152,18 @@ public final class ServeCommand implements Callable<Integer> {
   private Duration lookBack;
 
   @Option(
+      names = "--writer-lease",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      description =
+          "With --index opensearch: how long a writer replica that stopped renewing (crashed,"
+              + " cut off) keeps the writer lease before another replica takes over (default:"
+              + " ${DEFAULT-VALUE}); see the README's deployment section.")
+  String writerLease;
+
+  private Duration leaseTime;
+
+  @Option(
       names = "--since",
       paramLabel = "YYYY-MM-DD",
       description =
@@ -157,6 +179,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** How long the webhook worker waits when a crawl holds the lock or a batch failed. */
   static final Duration WEBHOOK_RETRY = Duration.ofSeconds(15);
+
+  /**
+   * The longest a stop (Ctrl-C, SIGTERM) may take: requests in flight, then the webhook worker's
+   * current batch, then releasing the writer lease.
+   */
+  static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(30);
 
   /** Counted down to stop a running server (tests); otherwise the JVM's shutdown stops it. */
   final CountDownLatch stop = new CountDownLatch(1);
@@ -193,6 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
       trusted = trustedHeader();
       schedule = schedule();
       lookBack = Durations.parse("--summary-look-back", summaryLookBack);
+      leaseTime = leaseTime(writerLease);
       firstDay = RecordingsSince.firstDay(since, clock);
       crawlSettings = crawlOptions.settings(zoom.configFile);
     } catch (ConfigException e) {
@@ -202,6 +231,8 @@ public final class ServeCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.USAGE;
     }
+    // Counted down once everything is closed (the lease released): the JVM's exit waits for it.
+    CountDownLatch closed = new CountDownLatch(1);
     try (IndexOptions ownedIndex = index;
         SearchService indexed = index.openSearch(data, environment);
         ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
@@ -237,14 +268,15 @@ public final class ServeCommand implements Callable<Integer> {
           err.println(e.getMessage());
           return ExitCodes.USAGE;
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        // Ctrl-C: stop the server, and let the JVM exit only once it has closed (or 5 s passed).
+        // Ctrl-C or SIGTERM: stop gracefully (finish requests in flight, stop the webhook worker
+        // and scheduler, release the writer lease), and let the JVM exit only once that is done
+        // or SHUTDOWN_LIMIT passed.
         Thread stopOnExit =
             new Thread(
                 () -> {
                   stop.countDown();
                   try {
-                    closed.await(5, TimeUnit.SECONDS);
+                    closed.await(SHUTDOWN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -266,7 +298,6 @@ public final class ServeCommand implements Callable<Integer> {
           out.flush();
           stop.await();
         } finally {
-          closed.countDown();
           removeHook(stopOnExit);
         }
         return ExitCodes.OK;
@@ -280,6 +311,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (SearchException | TokenStoreException | IOException | StorageException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    } finally {
+      closed.countDown();
     }
   }
 
@@ -292,22 +325,28 @@ public final class ServeCommand implements Callable<Integer> {
     final WebhookReceiver receiver;
     final WebhookWorker worker;
     final CrawlScheduler scheduler;
+    final SharedWriter shared;
     private ScheduledExecutorService ticker;
 
     Background(
         StateStore state,
         WebhookReceiver receiver,
         WebhookWorker worker,
-        CrawlScheduler scheduler) {
+        CrawlScheduler scheduler,
+        SharedWriter shared) {
       this.state = state;
       this.receiver = receiver;
       this.worker = worker;
       this.scheduler = scheduler;
+      this.shared = shared;
     }
 
     // tickLoggingFailures never throws, so the scheduled future holds nothing worth reading.
     @SuppressWarnings("FutureReturnValueIgnored")
     void start() {
+      if (shared != null) {
+        shared.keeper().start();
+      }
       if (worker != null) {
         worker.start();
       }
@@ -337,8 +376,29 @@ public final class ServeCommand implements Callable<Integer> {
       if (worker != null) {
         worker.close();
       }
+      if (shared != null) {
+        shared.close(); // releases the lease: a standby replica takes over at once
+      }
       if (state != null) {
         state.close();
+      }
+    }
+  }
+
+  /**
+   * An OpenSearch deployment's shared writer state: the connection, the writer lease this replica
+   * campaigns for, and the shared webhook queue.
+   */
+  private record SharedWriter(
+      OpenSearchConnection connection, LeaseKeeper keeper, OpenSearchWebhookQueue queue)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      keeper.close();
+      try {
+        connection.close();
+      } catch (IOException e) {
+        // Nothing is held on it any more.
       }
     }
   }
@@ -346,32 +406,39 @@ public final class ServeCommand implements Callable<Integer> {
   private Background background(CrawlScheduler.Schedule schedule, LocalDate firstDay) {
     Optional<Secret> secret = zoom.webhookSecret(environment);
     if (secret.isEmpty() && schedule == null) {
-      return new Background(null, null, null, null);
+      return new Background(null, null, null, null, null);
     }
     ZoomSettings settings = zoom.settings(environment);
+    AtomicReference<Runnable> wakeWorker = new AtomicReference<>(() -> {});
+    SharedWriter shared = index.isOpenSearch() ? sharedWriter(wakeWorker) : null;
     CrawlJob job =
         new CrawlJob(
             settings,
             data,
             clock,
             CrawlJob.DEFAULT_COMMIT_EVERY,
-            dir -> index.openSink(dir, environment));
+            (dir, fence) -> index.openSink(dir, environment, fence),
+            shared == null ? WriterGate.FILE_LOCK : LeaseGates.held(shared.keeper()));
     job.summaryLookBack(lookBack);
     job.crawlSettings(crawlSettings);
     StateStore state = StateStore.open(data);
+    WebhookQueue queue = shared == null ? new StateStoreWebhookQueue(state) : shared.queue();
     WebhookReceiver receiver = null;
     WebhookWorker worker = null;
     if (secret.isPresent()) {
       worker =
           new WebhookWorker(
               state,
+              queue,
               (targets, deletions) -> job.refetch(targets, deletions, firstDay),
               clock,
               WEBHOOK_RETRY);
+      wakeWorker.set(worker::wake);
       receiver =
           new WebhookReceiver(
               new WebhookSignature(secret.get(), clock, WEBHOOK_TOLERANCE),
               state,
+              queue,
               clock,
               worker::wake);
     }
@@ -384,7 +451,45 @@ public final class ServeCommand implements Callable<Integer> {
                 clock,
                 incremental -> job.run(firstDay, new CrawlStats(), incremental),
                 Duration.ofMinutes(5));
-    return new Background(state, receiver, worker, scheduler);
+    return new Background(state, receiver, worker, scheduler, shared);
+  }
+
+  /** The writer lease this replica campaigns for and the webhook queue all replicas share. */
+  private SharedWriter sharedWriter(AtomicReference<Runnable> onAcquired) {
+    OpenSearchSettings settings = index.openSearchSettings(environment);
+    OpenSearchConnection connection = OpenSearchConnection.open(settings);
+    WriterLease lease =
+        new WriterLease(
+            connection,
+            settings.alias(),
+            WriterLease.processName(),
+            leaseTime,
+            Ticker.SYSTEM,
+            clock);
+    LeaseKeeper keeper = new LeaseKeeper(lease, true, () -> onAcquired.get().run());
+    return new SharedWriter(
+        connection, keeper, new OpenSearchWebhookQueue(connection, settings.alias(), keeper));
+  }
+
+  /** The writer lease: seconds are allowed here (2s to 10m), unlike the crawl intervals. */
+  private static Duration leaseTime(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    Duration lease =
+        v.matches("[0-9]{1,4}s")
+            ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
+            : null;
+    if (lease == null) {
+      try {
+        lease = Durations.parse("--writer-lease", v);
+      } catch (OptionValueException e) {
+        lease = Duration.ZERO;
+      }
+    }
+    if (lease.compareTo(Duration.ofSeconds(2)) < 0 || lease.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new OptionValueException(
+          "--writer-lease must be a duration from 2s to 10m, like 15s or 1m, not '" + value + "'.");
+    }
+    return lease;
   }
 
   private CrawlScheduler.Schedule schedule() {

@@ -13,4 +13,9 @@ public final class WriterBusyException extends StorageException {
             + "; wait for it to finish, then try again.",
         null);
   }
+
+  /** Another process holds the writer lease (OpenSearch deployments); the message says which. */
+  public WriterBusyException(String message) {
+    super(message, null);
+  }
 }

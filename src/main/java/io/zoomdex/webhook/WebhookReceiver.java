@@ -28,6 +28,7 @@ public final class WebhookReceiver implements WebhookEndpoint {
 
   private final WebhookSignature signature;
   private final StateStore state;
+  private final WebhookQueue queue;
   private final Clock clock;
   private final Runnable onEvent;
 
@@ -37,8 +38,22 @@ public final class WebhookReceiver implements WebhookEndpoint {
    */
   public WebhookReceiver(
       WebhookSignature signature, StateStore state, Clock clock, Runnable onEvent) {
+    this(signature, state, new StateStoreWebhookQueue(state), clock, onEvent);
+  }
+
+  /**
+   * A receiver recording events in {@code queue} (e.g. one shared by every replica, so that any of
+   * them can acknowledge an event and the writer processes it), and the rest in {@code state}.
+   */
+  public WebhookReceiver(
+      WebhookSignature signature,
+      StateStore state,
+      WebhookQueue queue,
+      Clock clock,
+      Runnable onEvent) {
     this.signature = signature;
     this.state = state;
+    this.queue = queue;
     this.clock = clock;
     this.onEvent = onEvent;
   }
@@ -71,8 +86,7 @@ public final class WebhookReceiver implements WebhookEndpoint {
     String key = dedupeKey(event, envelope);
     try {
       boolean fresh =
-          state.recordWebhookEvent(
-              key, event, new String(body, StandardCharsets.UTF_8), clock.instant());
+          queue.record(key, event, new String(body, StandardCharsets.UTF_8), clock.instant());
       if (fresh) {
         onEvent.run();
       } else {

@@ -10,9 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -45,28 +44,43 @@ public final class WebhookWorker implements AutoCloseable {
   }
 
   private final StateStore state;
+  private final WebhookQueue queue;
   private final IndexWriter writer;
   private final Clock clock;
   private final Duration retryAfter;
-  private final ScheduledExecutorService thread;
+  private final ScheduledThreadPoolExecutor thread;
   private final AtomicBoolean queued = new AtomicBoolean();
+  private volatile boolean stopping;
   private int failedAttempts;
 
   /**
    * @param retryAfter how long to wait before trying again when the lock is held or a batch failed
    */
   public WebhookWorker(StateStore state, IndexWriter writer, Clock clock, Duration retryAfter) {
+    this(state, new StateStoreWebhookQueue(state), writer, clock, retryAfter);
+  }
+
+  /**
+   * A worker taking its events from {@code queue} (e.g. one shared by every replica), keeping the
+   * rest of its state in {@code state}.
+   */
+  public WebhookWorker(
+      StateStore state, WebhookQueue queue, IndexWriter writer, Clock clock, Duration retryAfter) {
     this.state = state;
+    this.queue = queue;
     this.writer = writer;
     this.clock = clock;
     this.retryAfter = retryAfter;
     this.thread =
-        Executors.newSingleThreadScheduledExecutor(
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "zoomdex-webhook-worker");
               t.setDaemon(true);
               return t;
             });
+    // On close, retries scheduled for later are dropped: the events stay queued for the next run.
+    thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** Processes whatever is pending now (events a previous process acknowledged, too). */
@@ -98,8 +112,8 @@ public final class WebhookWorker implements AutoCloseable {
   private void drain() {
     queued.set(false);
     try {
-      while (drainBatch()) {
-        // until nothing is pending, the lock is busy, or a batch failed
+      while (!stopping && drainBatch()) {
+        // until nothing is pending, the lock is busy, a batch failed, or the worker is stopping
       }
     } catch (RuntimeException e) {
       log.error("The webhook worker failed unexpectedly; retrying later", e);
@@ -109,7 +123,14 @@ public final class WebhookWorker implements AutoCloseable {
 
   /** Processes one batch; whether to go on with the next. */
   private boolean drainBatch() {
-    List<WebhookEvent> events = state.pendingWebhookEvents(BATCH);
+    List<WebhookEvent> events;
+    try {
+      events = queue.claim(BATCH);
+    } catch (WriterBusyException e) {
+      log.debug("Webhook events wait: {}", e.getMessage());
+      retryLater();
+      return false;
+    }
     if (events.isEmpty()) {
       return false;
     }
@@ -134,10 +155,10 @@ public final class WebhookWorker implements AutoCloseable {
         retryLater();
         return false;
       } catch (RuntimeException e) {
-        return failed(sequences, e.getMessage());
+        return failed(events, e.getMessage());
       }
       if (!report.failures().isEmpty()) {
-        return failed(sequences, report.failures().get(0));
+        return failed(events, report.failures().get(0));
       }
       log.info(
           "Webhook events {}..{}: {} documents written, {} unchanged, {} deleted",
@@ -148,11 +169,11 @@ public final class WebhookWorker implements AutoCloseable {
           report.deleted());
     }
     failedAttempts = 0;
-    state.finishWebhookEvents(sequences, "done", clock.instant());
+    queue.finish(events, "done", clock.instant());
     return true;
   }
 
-  private boolean failed(List<Long> sequences, String problem) {
+  private boolean failed(List<WebhookEvent> events, String problem) {
     failedAttempts++;
     if (failedAttempts < ATTEMPTS) {
       log.warn(
@@ -166,23 +187,34 @@ public final class WebhookWorker implements AutoCloseable {
     }
     log.error(
         "Giving up {} webhook events after {} tries ({}); the next crawl will be a full one",
-        sequences.size(),
+        events.size(),
         ATTEMPTS,
         problem);
     failedAttempts = 0;
     state.requestFullCrawl();
-    state.finishWebhookEvents(sequences, "failed", clock.instant());
+    queue.finish(events, "failed", clock.instant());
     return true;
   }
 
-  /** Stops the thread; unprocessed events stay pending for the next start. */
+  /**
+   * Stops the thread: the batch being processed may finish (for at most {@link #STOP_GRACE}, then
+   * it is interrupted); unprocessed events stay pending for the next start (or the next writer).
+   */
   @Override
   public void close() {
-    thread.shutdownNow();
+    stopping = true;
+    thread.shutdown();
     try {
-      thread.awaitTermination(10, TimeUnit.SECONDS);
+      if (!thread.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+        thread.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
+      thread.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
+
+  /** How long {@link #close()} lets the current batch finish before interrupting it. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 }

@@ -141,10 +141,28 @@ public final class SearchServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port() + "/");
   }
 
-  /** Stops serving; the search service and token store stay open (their owner closes them). */
+  /**
+   * How long {@link #close()} lets requests already being answered finish; new connections are
+   * refused from its start.
+   */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * Stops serving, gracefully: stops accepting connections at once, lets requests in flight finish
+   * (for at most {@link #STOP_GRACE}), then closes. The search service and token store stay open
+   * (their owner closes them).
+   */
   @Override
   public void close() {
-    app.stop();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      // Jetty stops anyway; it reports the requests (e.g. an MCP event stream) it had to cut off.
+      LOG.warn(
+          "Stopped with requests still open after {} s; they were cut off ({})",
+          STOP_GRACE.toSeconds(),
+          e.getMessage());
+    }
   }
 
   private void configure(JavalinConfig config) {
@@ -152,6 +170,12 @@ public final class SearchServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     config.jetty.host = settings.bindAddress();
     config.jetty.port = settings.port();
+    config.jetty.modifyServer(
+        server -> {
+          // With a stop timeout, Jetty's servlet context shuts down gracefully: connectors close
+          // first, requests in flight finish (GracefulStopTest).
+          server.setStopTimeout(STOP_GRACE.toMillis());
+        });
     config.http.maxRequestSize =
         settings.webhooks() == null ? 16 * 1024 : WebhookEndpoint.MAX_BODY_BYTES + 1L;
     config.requestLogger.http((ctx, millis) -> metrics.responded(ctx.statusCode()));

@@ -23,12 +23,22 @@ final class BulkBuffer {
   private final int maxActions;
   private final long maxBytes;
   private final List<Item> items = new ArrayList<>();
+  private final long fencedVersion;
   private long bytes;
 
   BulkBuffer(ObjectMapper json, int maxActions, long maxBytes) {
+    this(json, maxActions, maxBytes, 0);
+  }
+
+  /**
+   * @param fencedVersion the external version every action carries (see {@link WriteFence}), or 0
+   *     to let OpenSearch version documents itself
+   */
+  BulkBuffer(ObjectMapper json, int maxActions, long maxBytes, long fencedVersion) {
     this.json = json;
     this.maxActions = maxActions;
     this.maxBytes = maxBytes;
+    this.fencedVersion = fencedVersion;
   }
 
   /** Renders a change as bulk lines (an upsert without passages). */
@@ -47,7 +57,7 @@ final class BulkBuffer {
     StringBuilder lines = new StringBuilder();
     try {
       if (change instanceof Change.Upsert upsert) {
-        action.putObject("index").put("_id", id);
+        fenced(action.putObject("index").put("_id", id));
         lines.append(json.writeValueAsString(action)).append('\n');
         ObjectNode source =
             passages == null
@@ -55,13 +65,20 @@ final class BulkBuffer {
                 : OpenSearchSchema.toSource(json, upsert.document(), passages);
         lines.append(json.writeValueAsString(source)).append('\n');
       } else {
-        action.putObject("delete").put("_id", id);
+        fenced(action.putObject("delete").put("_id", id));
         lines.append(json.writeValueAsString(action)).append('\n');
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Strings and numbers always serialize", e);
     }
     return new Item(id, lines.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fenced writer's actions carry its version: OpenSearch refuses them over a newer epoch's. */
+  private void fenced(ObjectNode action) {
+    if (fencedVersion > 0) {
+      action.put("version", fencedVersion).put("version_type", "external_gte");
+    }
   }
 
   /** Whether adding {@code item} would break a bound (an empty buffer always takes one item). */

@@ -24,6 +24,7 @@ final class BulkSender {
   private final int maxAttempts;
   private final Duration firstBackoff;
   private final Pause pause;
+  private final WriteFence fence;
 
   BulkSender(
       OpenSearchConnection connection,
@@ -31,11 +32,26 @@ final class BulkSender {
       int maxAttempts,
       Duration firstBackoff,
       Pause pause) {
+    this(connection, alias, maxAttempts, firstBackoff, pause, null);
+  }
+
+  /**
+   * @param fence checked before every attempt (a writer that lost its lease sends nothing more), or
+   *     null when no lease guards the writes
+   */
+  BulkSender(
+      OpenSearchConnection connection,
+      String alias,
+      int maxAttempts,
+      Duration firstBackoff,
+      Pause pause,
+      WriteFence fence) {
     this.connection = connection;
     this.alias = alias;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
     this.pause = pause;
+    this.fence = fence;
   }
 
   /**
@@ -50,6 +66,9 @@ final class BulkSender {
     for (int attempt = 1; attempt <= maxAttempts && !pending.isEmpty(); attempt++) {
       if (attempt > 1) {
         waitBefore(attempt);
+      }
+      if (fence != null) {
+        fence.check();
       }
       OpenSearchConnection.Answer answer;
       try {
@@ -117,6 +136,7 @@ final class BulkSender {
     }
     List<BulkBuffer.Item> again = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
+    int fenced = 0;
     for (int i = 0; i < sent.size(); i++) {
       JsonNode result = results.get(i).elements().next();
       JsonNode error = result.path("error");
@@ -124,7 +144,9 @@ final class BulkSender {
         continue;
       }
       int status = result.path("status").asInt(500);
-      if (status == 429 || status >= 500) {
+      if (fence != null && status == 409) {
+        fenced++;
+      } else if (status == 429 || status >= 500) {
         again.add(sent.get(i));
       } else {
         rejected.add(
@@ -135,6 +157,17 @@ final class BulkSender {
                 + error.path("reason").asText()
                 + ")");
       }
+    }
+    if (fenced > 0) {
+      throw new SinkException(
+          "A newer writer (writer lease epoch above "
+              + fence.epoch()
+              + ") already wrote "
+              + fenced
+              + " of these documents, so this writer stopped: it no longer holds the writer"
+              + " lease.",
+          false,
+          null);
     }
     if (!rejected.isEmpty()) {
       throw new SinkException(

@@ -32,6 +32,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * One connection pool to the cluster (opensearch-java's httpclient5 transport, which spreads
@@ -132,6 +133,23 @@ public final class OpenSearchConnection implements Closeable {
         }
       }
       return new Answer(response.getStatus(), parsed);
+    } catch (ResponseException refused) {
+      // The transport throws for some error statuses (e.g. 409) instead of returning them.
+      return new Answer(refused.status(), errorBody(refused.getMessage()));
+    }
+  }
+
+  /** The JSON body the transport appends to its message after the status line, if any. */
+  private JsonNode errorBody(String message) {
+    int start = message == null ? -1 : message.indexOf('\n');
+    if (start < 0) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode parsed = json.readTree(message.substring(start + 1));
+      return parsed == null ? MissingNode.getInstance() : parsed;
+    } catch (IOException notJson) {
+      return MissingNode.getInstance();
     }
   }
 

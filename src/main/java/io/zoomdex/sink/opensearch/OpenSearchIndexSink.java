@@ -59,7 +59,8 @@ public final class OpenSearchIndexSink implements IndexSink {
       boolean ownsConnection,
       OpenSearchSettings settings,
       Pause pause,
-      PassageVectors vectors) {
+      PassageVectors vectors,
+      WriteFence fence) {
     this.connection = connection;
     this.ownsConnection = ownsConnection;
     this.vectors = vectors;
@@ -67,10 +68,19 @@ public final class OpenSearchIndexSink implements IndexSink {
     this.maxWaiting = settings.bulkMaxActions();
     this.indexes = new OpenSearchIndexes(connection, settings.alias());
     this.buffer =
-        new BulkBuffer(connection.json(), settings.bulkMaxActions(), settings.bulkMaxBytes());
+        new BulkBuffer(
+            connection.json(),
+            settings.bulkMaxActions(),
+            settings.bulkMaxBytes(),
+            fence == null ? 0 : WriteFence.documentVersion(fence.epoch()));
     this.sender =
         new BulkSender(
-            connection, settings.alias(), settings.maxAttempts(), settings.firstBackoff(), pause);
+            connection,
+            settings.alias(),
+            settings.maxAttempts(),
+            settings.firstBackoff(),
+            pause,
+            fence);
   }
 
   /**
@@ -92,7 +102,19 @@ public final class OpenSearchIndexSink implements IndexSink {
    */
   public static OpenSearchIndexSink open(OpenSearchSettings settings, PassageVectors vectors)
       throws SinkException {
-    return open(OpenSearchConnection.open(settings), true, settings, Pause.SLEEP, vectors);
+    return open(settings, vectors, null);
+  }
+
+  /**
+   * As {@link #open(OpenSearchSettings, PassageVectors)}, writing under a writer lease: {@code
+   * fence} is checked before every bulk request, and every document is written with the lease
+   * epoch's external version, so OpenSearch refuses this sink's writes over a newer writer's.
+   *
+   * @param fence the lease this sink writes under, or null for none
+   */
+  public static OpenSearchIndexSink open(
+      OpenSearchSettings settings, PassageVectors vectors, WriteFence fence) throws SinkException {
+    return open(OpenSearchConnection.open(settings), true, settings, Pause.SLEEP, vectors, fence);
   }
 
   /**
@@ -106,8 +128,20 @@ public final class OpenSearchIndexSink implements IndexSink {
       Pause pause,
       PassageVectors vectors)
       throws SinkException {
+    return open(connection, ownsConnection, settings, pause, vectors, null);
+  }
+
+  /** As the one above, writing under {@code fence} (null for none). */
+  static OpenSearchIndexSink open(
+      OpenSearchConnection connection,
+      boolean ownsConnection,
+      OpenSearchSettings settings,
+      Pause pause,
+      PassageVectors vectors,
+      WriteFence fence)
+      throws SinkException {
     OpenSearchIndexSink sink =
-        new OpenSearchIndexSink(connection, ownsConnection, settings, pause, vectors);
+        new OpenSearchIndexSink(connection, ownsConnection, settings, pause, vectors, fence);
     try {
       sink.indexes.ensureReady(vectors == null ? null : vectors.model());
       return sink;

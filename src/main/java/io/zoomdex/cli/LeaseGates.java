@@ -1,0 +1,93 @@
+package io.zoomdex.cli;
+
+import io.zoomdex.lease.LeaseKeeper;
+import io.zoomdex.lease.LeaseRecord;
+import io.zoomdex.lease.Ticker;
+import io.zoomdex.lease.WriterLease;
+import io.zoomdex.sink.opensearch.OpenSearchConnection;
+import io.zoomdex.sink.opensearch.OpenSearchSettings;
+import io.zoomdex.sync.WriterBusyException;
+import io.zoomdex.sync.WriterLock;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The {@link WriterGate}s of an OpenSearch deployment: file lock plus writer lease. */
+final class LeaseGates {
+
+  /** How long a writer that stopped renewing keeps the lease, unless configured otherwise. */
+  static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
+
+  private LeaseGates() {}
+
+  /**
+   * For {@code serve}: writes only while {@code keeper} (campaigning on its own thread) holds the
+   * lease; a replica that does not hold it is told another one is the writer.
+   */
+  static WriterGate held(LeaseKeeper keeper) {
+    return dir -> {
+      WriterLock lock = WriterLock.acquire(dir);
+      return keeper
+          .fence()
+          .map(fence -> new WriterGate.Permit(lock, fence, null))
+          .orElseGet(
+              () -> {
+                lock.close();
+                throw new WriterBusyException(
+                    "Another zoomdex process holds the writer lease for this OpenSearch index;"
+                        + " it does the writing.");
+              });
+    };
+  }
+
+  /**
+   * For a one-off crawl: takes the lease at the start (or says who holds it), renews it while the
+   * crawl runs and releases it at the end.
+   */
+  static WriterGate takenPerRun(OpenSearchSettings settings, Duration leaseTime, Clock clock) {
+    return dir -> {
+      WriterLock lock = WriterLock.acquire(dir);
+      OpenSearchConnection connection = OpenSearchConnection.open(settings);
+      try {
+        WriterLease lease =
+            new WriterLease(
+                connection,
+                settings.alias(),
+                WriterLease.processName(),
+                leaseTime,
+                Ticker.SYSTEM,
+                clock);
+        LeaseKeeper keeper = new LeaseKeeper(lease, false, () -> {});
+        if (!keeper.acquireNow()) {
+          Optional<LeaseRecord> holder = lease.read();
+          throw new WriterBusyException(
+              "Another zoomdex process ("
+                  + holder.map(LeaseRecord::holder).orElse("unknown")
+                  + ") holds the writer lease for this OpenSearch index; stop it or wait for it"
+                  + " to finish, then try again.");
+        }
+        keeper.start();
+        return new WriterGate.Permit(
+            lock,
+            keeper.fence().orElseThrow(),
+            () -> {
+              keeper.close();
+              connection.close();
+            });
+      } catch (RuntimeException e) {
+        closeQuietly(connection);
+        lock.close();
+        throw e;
+      }
+    };
+  }
+
+  private static void closeQuietly(OpenSearchConnection connection) {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // Nothing was held on it.
+    }
+  }
+}
