@@ -126,9 +126,10 @@ final class ContractOracle {
 
   private void webinarsOf(SimUser host) {
     for (SimWebinar webinar : account.webinarsOf(host)) {
-      Set<String> series = new HashSet<>();
-      series.add(lower(host.email()));
-      webinar.alternativeHosts().forEach(entry -> series.add(resolve(entry)));
+      Set<String> hosts = new HashSet<>();
+      hosts.add(lower(host.email()));
+      webinar.alternativeHosts().forEach(entry -> hosts.add(resolve(entry)));
+      Set<String> series = new HashSet<>(hosts);
       webinar.panelists().stream()
           .map(SimPanelist::email)
           .map(ContractOracle::lower)
@@ -137,6 +138,10 @@ final class ContractOracle {
       for (SimInstance instance : account.instancesOf(webinar)) {
         if (!beyondFifteenMonths(instance)) {
           put("past_webinar:" + instance.uuid(), union(series, participantEmails(instance)));
+        }
+        // The transcript rule holds for webinars too: host and alternative hosts, no panelists.
+        if (recordedInWindow(instance) && hasTranscript(instance)) {
+          put("transcript:" + instance.uuid(), hosts);
         }
       }
     }
