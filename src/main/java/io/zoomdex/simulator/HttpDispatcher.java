@@ -70,6 +70,7 @@ final class HttpDispatcher implements HttpHandler {
         Optional<Router.Match> match = api.route(apiPath);
         String operation = match.map(m -> m.endpoint().operationId()).orElse("unknown");
         RateLabel label = match.map(m -> m.endpoint().rateLabel()).orElse(null);
+        log.recordPath(apiPath);
         withFaults(
             exchange,
             operation,

@@ -375,6 +375,37 @@ public final class Mutations {
   }
 
   /**
+   * Replaces a webinar's panelists. Zoom raises no event the 17 scopes receive for this, so none is
+   * recorded: a crawl finds it only by polling the panelists.
+   *
+   * @throws IllegalArgumentException when the webinar does not exist or the panelists are as they
+   *     were
+   */
+  public synchronized SimWebinar setWebinarPanelists(long webinarId, List<SimPanelist> panelists) {
+    SimWebinar before = requireWebinar(webinarId);
+    if (before.panelists().equals(panelists)) {
+      throw new IllegalArgumentException("The panelists are as they were; pass a changed list.");
+    }
+    SimWebinar after =
+        new SimWebinar(
+            before.id(),
+            before.hostIndex(),
+            before.slot(),
+            before.type(),
+            before.topic(),
+            before.agenda(),
+            before.startTime(),
+            before.durationMinutes(),
+            before.timezone(),
+            before.createdAt(),
+            before.alternativeHosts(),
+            panelists,
+            before.instanceCount());
+    overlay.putEditedWebinar(after);
+    return after;
+  }
+
+  /**
    * Deletes a webinar: it leaves the listing and answers 404/3001; its past instances stay
    * reachable by UUID. Raises {@code webinar.deleted}.
    *

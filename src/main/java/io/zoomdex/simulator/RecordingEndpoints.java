@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /users/{userId}/recordings}: recorded instances whose start falls in [from, to] (UTC
- * dates), at most one month apart; with no {@code from} the range is today.
+ * {@code GET /users/{userId}/recordings}: recorded meeting and webinar instances whose start falls
+ * in [from, to] (UTC dates), at most one month apart; with no {@code from} the range is today.
  */
 final class RecordingEndpoints {
   static final int MAX_PAGE_SIZE = 300;
@@ -57,15 +57,21 @@ final class RecordingEndpoints {
     boolean trash = request.query("trash").map(Boolean::parseBoolean).orElse(false);
     List<SimInstance> recorded = new ArrayList<>();
     if (!trash) {
+      // Zoom lists webinar recordings here too; their type (5, 6, 9) tells them apart.
+      List<SimInstance> instances = new ArrayList<>();
       for (SimMeeting meeting : account.meetingsOf(user, true)) {
-        for (SimInstance instance : account.instancesOf(meeting)) {
-          LocalDate day = LocalDate.ofInstant(instance.startTime(), ZoneOffset.UTC);
-          if (instance.recorded()
-              && !day.isBefore(from)
-              && !day.isAfter(to)
-              && instance.endTime().isBefore(request.now())) {
-            recorded.add(instance);
-          }
+        instances.addAll(account.instancesOf(meeting));
+      }
+      for (SimWebinar webinar : account.webinarsOf(user, true)) {
+        instances.addAll(account.instancesOf(webinar));
+      }
+      for (SimInstance instance : instances) {
+        LocalDate day = LocalDate.ofInstant(instance.startTime(), ZoneOffset.UTC);
+        if (instance.recorded()
+            && !day.isBefore(from)
+            && !day.isAfter(to)
+            && instance.endTime().isBefore(request.now())) {
+          recorded.add(instance);
         }
       }
     }

@@ -389,13 +389,21 @@ public final class SimulatedAccount {
 
   /** The user's webinars; empty for users without a webinar licence. */
   public List<SimWebinar> webinarsOf(SimUser host) {
+    return webinarsOf(host, false);
+  }
+
+  /**
+   * The user's webinars; with {@code includeDeleted} also the deleted ones, whose cloud recordings
+   * outlive them.
+   */
+  List<SimWebinar> webinarsOf(SimUser host, boolean includeDeleted) {
     List<SimWebinar> webinars = new ArrayList<>();
     if (!webinarHostExists(host.index())) {
       return webinars;
     }
     for (int slot = 0; slot < settings.webinarsPerUser(); slot++) {
       SimWebinar webinar = webinar(host.index(), slot);
-      if (!overlay.webinarDeleted(webinar.id())) {
+      if (includeDeleted || !overlay.webinarDeleted(webinar.id())) {
         webinars.add(webinar);
       }
     }
@@ -504,6 +512,9 @@ public final class SimulatedAccount {
     return instances;
   }
 
+  /** The share of webinar instances with a cloud recording (and so a transcript). */
+  private static final double WEBINAR_RECORDED = 0.3;
+
   /** Every past instance of the webinar, newest first. */
   public List<SimInstance> instancesOf(SimWebinar webinar) {
     List<SimInstance> instances = new ArrayList<>(webinar.instanceCount());
@@ -584,7 +595,9 @@ public final class SimulatedAccount {
     int participants = Math.max(2, mean / 2 + r.nextInt(mean + 1));
     boolean hasSummary = !key.webinar() && r.nextDouble() < 0.35;
     boolean restricted = hasSummary && r.nextDouble() < 0.1;
-    boolean recorded = !key.webinar() && (instant || r.nextDouble() < 0.3);
+    // A webinar's draw comes last: adding it left every other field as it was.
+    boolean recorded =
+        key.webinar() ? r.nextDouble() < WEBINAR_RECORDED : instant || r.nextDouble() < 0.3;
     if (!key.webinar() && key.hostIndex() == 0 && key.slot() == 0 && key.number() == 0) {
       hasSummary = true;
       restricted = false;

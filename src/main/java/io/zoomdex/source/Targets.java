@@ -8,8 +8,9 @@ import java.util.Set;
  * What webhooks named for re-reading: meeting and webinar series by id, and ended meeting
  * instances. Empty sets mean nothing of that kind.
  *
- * @param transcriptsStale meetings (also in {@code meetings}) whose topic, host or alternative
- *     hosts changed, which their transcripts carry (title, readers), so those are re-read too
+ * @param transcriptsStale meetings and webinars (also in {@code meetings} or {@code webinars})
+ *     whose topic, host or alternative hosts changed, which their transcripts carry (title,
+ *     readers), so those are re-read too
  */
 public record Targets(
     Set<Long> meetings, Set<Long> transcriptsStale, Set<Long> webinars, List<Instance> instances) {

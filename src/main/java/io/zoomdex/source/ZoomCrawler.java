@@ -163,20 +163,8 @@ public final class ZoomCrawler {
       }
       for (long webinarId : targets.webinars()) {
         UserWork work = new UserWork("webinar " + webinarId);
-        run.submit(
-            work,
-            () ->
-                run.section(
-                    work,
-                    () ->
-                        run.webinar(
-                            work,
-                            webinarId,
-                            null,
-                            new ConcurrentHashMap<>(),
-                            ConcurrentHashMap.newKeySet(),
-                            null,
-                            null)));
+        boolean transcriptsStale = targets.transcriptsStale().contains(webinarId);
+        run.submit(work, () -> run.webinarTarget(work, webinarId, transcriptsStale));
       }
       for (Targets.Instance instance : targets.instances()) {
         UserWork work = new UserWork("instance " + instance.uuid());
@@ -305,8 +293,11 @@ public final class ZoomCrawler {
           || settings.indexes(CrawlKind.TRANSCRIPT);
     }
 
+    /** Webinar transcripts take their readers from the webinar's details too. */
     private boolean needsWebinars() {
-      return settings.indexes(CrawlKind.WEBINAR) || settings.indexes(CrawlKind.PAST_WEBINAR);
+      return settings.indexes(CrawlKind.WEBINAR)
+          || settings.indexes(CrawlKind.PAST_WEBINAR)
+          || settings.indexes(CrawlKind.TRANSCRIPT);
     }
 
     /** Recordings reveal transcripts, and instances (with summaries) no listing shows. */
@@ -469,6 +460,28 @@ public final class ZoomCrawler {
           });
     }
 
+    /**
+     * A webinar a webhook named; when its topic or hosts changed, so did its recordings'
+     * transcripts, which follow.
+     */
+    void webinarTarget(UserWork work, long webinarId, boolean transcriptsStale) {
+      Map<Long, Series> series = new ConcurrentHashMap<>();
+      Set<String> listedInstances = ConcurrentHashMap.newKeySet();
+      section(
+          work,
+          () -> {
+            Optional<Webinar> details =
+                webinar(work, webinarId, null, series, listedInstances, null, null);
+            if (transcriptsStale
+                && details.isPresent()
+                && series.get(webinarId).changed()
+                && plan.incremental()) {
+              transcriptsOf(
+                  work, webinarId, details.get().hostId(), series, listedInstances, plan.today());
+            }
+          });
+    }
+
     /** Re-reads the transcripts of one series, whose readers come from it. */
     private void transcriptsOf(
         UserWork work,
@@ -596,8 +609,9 @@ public final class ZoomCrawler {
      *
      * @param knownPanelists its panelists when already read, else null
      * @param listing as for {@link #meeting}
+     * @return the webinar's details, or empty when Zoom has no such webinar
      */
-    private void webinar(
+    private Optional<Webinar> webinar(
         UserWork work,
         long webinarId,
         String userId,
@@ -608,12 +622,12 @@ public final class ZoomCrawler {
       Optional<Webinar> details =
           call(work, "webinar " + webinarId, () -> zoom.getWebinar(webinarId));
       if (details.isEmpty()) {
-        return;
+        return details;
       }
       Webinar webinar = details.get();
       if (!settings.includesSeries(webinar.id(), webinar.topic())
           || (userId == null && !settings.includesHost(webinar.hostEmail()))) {
-        return; // a webhook named a webinar the settings exclude
+        return Optional.empty(); // a webhook named a webinar the settings exclude
       }
       List<Panelist> panelists =
           knownPanelists != null
@@ -632,7 +646,7 @@ public final class ZoomCrawler {
         emit(document);
       }
       if (!settings.indexes(CrawlKind.PAST_WEBINAR)) {
-        return;
+        return details;
       }
       call(
               work,
@@ -654,6 +668,7 @@ public final class ZoomCrawler {
                   }
                 }
               });
+      return details;
     }
 
     /**
@@ -800,6 +815,7 @@ public final class ZoomCrawler {
       Series known = series.get(recording.id());
       if (known == null
           && (settings.indexes(CrawlKind.PAST_MEETING) || settings.indexes(CrawlKind.SUMMARY))
+          && !isWebinar(recording) // a webinar's instance is never read as a past meeting
           && listedInstances.add(recording.uuid())
           && !plan.beyondZoomsYear(recording.startTime())
           && plan.wants(id(PAST_MEETING, recording.uuid()), false)) {
@@ -947,6 +963,13 @@ public final class ZoomCrawler {
 
   /** Zoom's type of an instant meeting, which no scheduled-meetings listing shows. */
   private static final int INSTANT = 1;
+
+  /** The recordings listing's types of a webinar's recording (the rest are meetings'). */
+  private static final Set<Integer> WEBINAR_TYPES = Set.of(5, 6, 9);
+
+  private static boolean isWebinar(Recording recording) {
+    return WEBINAR_TYPES.contains(recording.type());
+  }
 
   private static final String TOO_OLD_LABEL =
       "over a year old, which Zoom no longer serves (Zoom code 12702)";

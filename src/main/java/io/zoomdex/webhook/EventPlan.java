@@ -100,6 +100,12 @@ final class EventPlan {
         long id = id(object);
         deletions.remove(new DocumentId(DocumentType.WEBINAR, Long.toString(id)));
         webinars.add(id);
+        if (event.equals("webinar.updated")
+            && (object.has("topic")
+                || object.has("host_id")
+                || object.path("settings").has("alternative_hosts"))) {
+          transcriptsStale.add(id); // its recordings' transcripts carry the topic and hosts
+        }
       }
       case "webinar.deleted" -> {
         long id = id(object);
@@ -107,6 +113,7 @@ final class EventPlan {
           webinars.add(id);
         } else {
           webinars.remove(id);
+          transcriptsStale.remove(id);
           deletions.add(new DocumentId(DocumentType.WEBINAR, Long.toString(id)));
         }
       }

@@ -143,8 +143,9 @@ final class ContractOracle {
 
   private void webinarsOf(SimUser host) {
     for (SimWebinar webinar : account.webinarsOf(host)) {
-      Why series = new Why().add(host.email(), "host");
-      webinar.alternativeHosts().forEach(entry -> series.add(resolve(entry), "alternative host"));
+      Why hosts = new Why().add(host.email(), "host");
+      webinar.alternativeHosts().forEach(entry -> hosts.add(resolve(entry), "alternative host"));
+      Why series = hosts.copy();
       webinar.panelists().stream()
           .map(SimPanelist::email)
           .forEach(email -> series.add(email, "panelist"));
@@ -156,6 +157,11 @@ final class ContractOracle {
           participantEmails(instance).forEach(email -> instanceReaders.add(email, "participant"));
           put("past_webinar:" + instance.uuid(), instanceReaders);
           origin("past_webinar:" + instance.uuid(), host, webinar.id(), webinar.topic(), instance);
+        }
+        // The transcript rule holds for webinars too: host and alternative hosts, no panelists.
+        if (recordedInWindow(instance) && hasTranscript(instance)) {
+          put("transcript:" + instance.uuid(), hosts);
+          origin("transcript:" + instance.uuid(), host, webinar.id(), webinar.topic(), instance);
         }
       }
     }

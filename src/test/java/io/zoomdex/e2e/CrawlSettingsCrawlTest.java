@@ -68,7 +68,7 @@ class CrawlSettingsCrawlTest {
 
     assertThat(calls.calls("pastMeetings")).isZero();
     assertThat(calls.calls("pastMeetingDetails")).isZero();
-    assertThat(calls.calls("webinars")).isZero();
+    assertThat(calls.calls("pastWebinars")).isZero();
   }
 
   @Test
@@ -95,13 +95,14 @@ class CrawlSettingsCrawlTest {
   }
 
   @Test
-  void webinarsTranscriptsOnly_indexesNoWebinarDocuments_andListsNoWebinars() throws Exception {
+  void webinarsTranscriptsOnly_leavesWebinarsTheirTranscripts() throws Exception {
     RequestLog calls =
         crawlsExactly(
             settings("webinars_transcripts_only", "yes"),
             (id, o) -> !typeIn(id, "webinar", "past_webinar"));
 
-    assertThat(calls.calls("webinars")).isZero();
+    assertThat(calls.calls("pastWebinars")).isZero();
+    assertThat(calls.calls("listPastWebinarQA")).isZero();
   }
 
   @Test

@@ -302,6 +302,58 @@ class WebhookSyncTest {
   }
 
   @Test
+  void panelistChange_announcedByNoEvent_isFoundByTheWebhookDrivenIncremental() throws Exception {
+    simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(47).users(12).start(NOW).build());
+    SimWebinar webinar =
+        simulator.account().users().stream()
+            .filter(user -> user.id() != null)
+            .flatMap(user -> simulator.account().webinarsOf(user).stream())
+            .findFirst()
+            .orElseThrow();
+    SimUser newcomer =
+        simulator.account().users().stream()
+            .filter(u -> u.id() != null && u.status() == SimUserStatus.ACTIVE)
+            .filter(u -> u.index() != webinar.hostIndex())
+            .filter(u -> webinar.panelists().stream().noneMatch(p -> p.email().equals(u.email())))
+            .filter(u -> !webinar.alternativeHosts().contains(u.email()))
+            .findFirst()
+            .orElseThrow();
+    SimMeeting renamed = listedMeetingWithInstances(simulator.account().user(0), 0);
+    SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
+    Webhooks webhooks = subscribe(startServe());
+    int firstChange = simulator.mutations().changeLog().size();
+
+    List<io.zoomdex.simulator.SimPanelist> panelists =
+        new java.util.ArrayList<>(webinar.panelists());
+    panelists.add(
+        new io.zoomdex.simulator.SimPanelist(
+            "pnl-newcomer", newcomer.firstName(), newcomer.email()));
+    simulator.mutations().setWebinarPanelists(webinar.id(), panelists);
+    simulator.mutations().updateMeeting(renamed.id(), MeetingChanges.none().withTopic("Ibis sync"));
+    assertThat(simulator.mutations().changeLog()).hasSize(firstChange + 1);
+    awaitProcessed(webhooks, firstChange);
+    serve.requestStop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+    serve = null;
+
+    simulator.requestLog().reset();
+    io.zoomdex.sync.SyncReport update = SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, true);
+    long panelistCalls = simulator.requestLog().calls("webinarPanelists");
+    long webinarCalls = simulator.requestLog().calls("webinar");
+    SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
+
+    assertThat(update.path()).isEqualTo("webhooks");
+    assertThat(update.complete()).isTrue();
+    assertThat(panelistCalls).isPositive();
+    assertThat(webinarCalls).as("only the changed webinar is read again").isEqualTo(1);
+    String key = "webinar:" + webinar.id();
+    Map<String, String> viaWebhooks = SimulatorCrawls.ledger(data);
+    assertThat(viaWebhooks.get(key)).isEqualTo(SimulatorCrawls.ledger(reference).get(key));
+    assertThat(differences(viaWebhooks, SimulatorCrawls.ledger(reference))).isEmpty();
+  }
+
+  @Test
   void webinarChanges_arriveThroughWebhooks_asAFreshFullCrawlWouldIndexThem() throws Exception {
     simulator =
         ZoomSimulator.start(SimulatorSettings.builder().seed(43).users(12).start(NOW).build());

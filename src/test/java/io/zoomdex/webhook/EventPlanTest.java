@@ -33,6 +33,19 @@ class EventPlanTest {
   }
 
   @Test
+  void webinarTopicChanged_reReadsItsTranscripts_anAgendaChangeOrDeletionDoesNot() {
+    event("webinar.updated", "{\"object\":{\"id\":52,\"agenda\":\"x\"}}");
+    event("webinar.updated", "{\"object\":{\"id\":53,\"topic\":\"New name\"}}");
+    event("webinar.updated", "{\"object\":{\"id\":54,\"topic\":\"Gone soon\"}}");
+    event("webinar.deleted", "{\"object\":{\"id\":54}}");
+
+    Targets targets = EventPlan.of(events).targets();
+
+    assertThat(targets.webinars()).containsExactlyInAnyOrder(52L, 53L);
+    assertThat(targets.transcriptsStale()).containsExactly(53L);
+  }
+
+  @Test
   void hostsOrTopicChanged_alsoReReadsTheTranscripts_anAgendaChangeDoesNot() {
     event("meeting.updated", "{\"object\":{\"id\":42,\"agenda\":\"x\"}}");
     event(
