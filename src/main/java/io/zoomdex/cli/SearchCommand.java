@@ -9,6 +9,7 @@ import io.zoomdex.identity.Outcome;
 import io.zoomdex.identity.Resolution;
 import io.zoomdex.search.BadQueryException;
 import io.zoomdex.search.IndexMissingException;
+import io.zoomdex.search.ReadableListing;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchMode;
@@ -45,14 +46,16 @@ import picocli.CommandLine.Spec;
       "Words must all match; \"quoted phrases\", OR, -word and prefix* work. Quote a query"
           + " with -word, or put it after --, so that -word is not read as an option:"
           + " zoomdex search --as EMAIL -- budget -review",
-      "Dates are YYYY-MM-DD (UTC)."
+      "Dates are YYYY-MM-DD (UTC).",
+      "--all lists every document the person may read, however many, as JSON lines in id order"
+          + " (for exports and audits); --type, --host, --from and --to narrow it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (also when nothing matched)",
       "1:internal error",
       "2:bad command line (unknown --type, a --from/--to that is not a date like 2026-01-31,"
-          + " --limit out of range, query too long)",
+          + " --limit out of range, query too long, --all with query words, --limit or --offset)",
       "3:no index in --data (or OpenSearch) yet, or bad --index/--opensearch-* options",
       "8:the index could not be read",
       "10:the --as person may read nothing in the index (an unknown or misspelled email, or a"
@@ -63,6 +66,7 @@ public final class SearchCommand implements Callable<Integer> {
   private static final DateTimeFormatter HUMAN_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   private static final int HUMAN_SNIPPET_CHARS = 160;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -96,6 +100,21 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object per result, nothing else.")
   boolean json;
+
+  @Option(
+      names = "--all",
+      description =
+          "List every document the person may read as JSON lines, in id order, page by page"
+              + " (no query words, no --limit or --offset).")
+  boolean all;
+
+  @Option(
+      names = "--page-size",
+      hidden = true,
+      paramLabel = "N",
+      defaultValue = "" + ReadableListing.PAGE_SIZE,
+      description = "Documents read from the index per page with --all (tests page small).")
+  int pageSize;
 
   @Option(
       names = "--limit",
@@ -166,6 +185,7 @@ public final class SearchCommand implements Callable<Integer> {
     SearchRequest request;
     try {
       request = request();
+      refuseWhatAllIgnores();
     } catch (IllegalArgumentException e) {
       // BadQueryException and DocumentType's unknown-name error both carry a plain sentence.
       err.println(e.getMessage());
@@ -177,31 +197,28 @@ public final class SearchCommand implements Callable<Integer> {
       // --as is resolved as every other front end resolves a caller: through identity mapping.
       IdentitySetup identities = IdentitySetup.of(configFile, indexed, data);
       SearchService search = identities.mappedSearch();
+      if (all) {
+        long listed =
+            ReadableListing.forEach(
+                search,
+                request,
+                pageSize,
+                hit -> {
+                  out.println(json(hitFields(hit)));
+                  out.flush();
+                });
+        if (listed == 0 && mayReadNothing(search)) {
+          return unknownPerson(err, identities);
+        }
+        return ExitCodes.OK;
+      }
       SeriesGrouping.Grouped grouped =
           noGroup
               ? new SeriesGrouping.Grouped(search.search(request), Map.of())
               : SeriesGrouping.search(search, request);
       SearchResults results = grouped.results();
       if (results.total() == 0 && mayReadNothing(search)) {
-        Resolution resolution = identities.resolver().resolve(searcher);
-        if (resolution.outcome() == Outcome.AMBIGUOUS) {
-          err.println(
-              searcher.strip()
-                  + " sees nothing: identity mapping says "
-                  + resolution.outcome().title()
-                  + ". "
-                  + resolution.rule()
-                  + " (`zoomdex whois` shows the same.)");
-          return ExitCodes.UNKNOWN_PERSON;
-        }
-        err.println(
-            "No document in "
-                + index.describe(data)
-                + " lists "
-                + searcher.strip()
-                + " as a reader: check the email's spelling (it is the person's Zoom email), or"
-                + " crawl again if they joined Zoom recently.");
-        return ExitCodes.UNKNOWN_PERSON;
+        return unknownPerson(err, identities);
       }
       if (json) {
         printJson(out, grouped);
@@ -219,6 +236,52 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (SearchException | IOException e) {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
+    }
+  }
+
+  /**
+   * Why the searcher sees nothing: identity mapping found them ambiguous, or no document lists
+   * them.
+   */
+  private int unknownPerson(PrintWriter err, IdentitySetup identities) {
+    Resolution resolution = identities.resolver().resolve(searcher);
+    if (resolution.outcome() == Outcome.AMBIGUOUS) {
+      err.println(
+          searcher.strip()
+              + " sees nothing: identity mapping says "
+              + resolution.outcome().title()
+              + ". "
+              + resolution.rule()
+              + " (`zoomdex whois` shows the same.)");
+      return ExitCodes.UNKNOWN_PERSON;
+    }
+    err.println(
+        "No document in "
+            + index.describe(data)
+            + " lists "
+            + searcher.strip()
+            + " as a reader: check the email's spelling (it is the person's Zoom email), or"
+            + " crawl again if they joined Zoom recently.");
+    return ExitCodes.UNKNOWN_PERSON;
+  }
+
+  /** --all lists everything by id: query words and paging would silently mean nothing. */
+  private void refuseWhatAllIgnores() {
+    if (!all) {
+      return;
+    }
+    if (pageSize < 1) {
+      throw new BadQueryException("--page-size must be at least 1, not " + pageSize + ".");
+    }
+    if (!words.isEmpty()) {
+      throw new BadQueryException(
+          "--all lists every document the person may read (narrowed by --type, --host, --from"
+              + " and --to); leave out the query words, or search them without --all.");
+    }
+    var parsed = spec.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--limit") || parsed.hasMatchedOption("--offset")) {
+      throw new BadQueryException(
+          "--all lists everything the person may read; leave out --limit and --offset.");
     }
   }
 
@@ -279,29 +342,38 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static void printJson(PrintWriter out, SeriesGrouping.Grouped grouped) {
-    ObjectMapper mapper = new ObjectMapper();
     for (SearchHit hit : grouped.results().hits()) {
       Snippet snippet = hit.bestSnippet();
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("id", hit.id().toString());
-      line.put("type", hit.type().prefix());
-      line.put("title", hit.title());
-      line.put("url", hit.url());
-      line.put("start_time", hit.start().map(Instant::toString).orElse(null));
-      line.put("host_email", hit.hostEmail());
-      line.put("duration_minutes", hit.durationMinutes());
+      Map<String, Object> line = hitFields(hit);
       line.put("snippet", snippet.text());
       line.put("snippet_html", snippet.html());
       // Seconds into the recording where the snippet is said (transcripts), else null.
       line.put("snippet_offset_seconds", snippet.at().map(at -> at.toSeconds()).orElse(null));
       line.put("score", hit.score());
-      line.put("series", hit.series());
       line.put("more_from_series", grouped.moreOf(hit).size());
-      try {
-        out.println(mapper.writeValueAsString(line));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("Strings and numbers always serialize", e);
-      }
+      out.println(json(line));
+    }
+  }
+
+  /** What a JSON line says of every hit: the document, never how it matched. */
+  private static Map<String, Object> hitFields(SearchHit hit) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("id", hit.id().toString());
+    line.put("type", hit.type().prefix());
+    line.put("title", hit.title());
+    line.put("url", hit.url());
+    line.put("start_time", hit.start().map(Instant::toString).orElse(null));
+    line.put("host_email", hit.hostEmail());
+    line.put("duration_minutes", hit.durationMinutes());
+    line.put("series", hit.series());
+    return line;
+  }
+
+  private static String json(Map<String, Object> line) {
+    try {
+      return JSON.writeValueAsString(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Strings and numbers always serialize", e);
     }
   }
 

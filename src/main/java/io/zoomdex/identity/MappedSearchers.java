@@ -4,10 +4,12 @@ import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -33,6 +35,15 @@ public final class MappedSearchers implements SearchService {
       return SearchResults.none(request.principal());
     }
     return index.search(request.withSearcher(identity.get()));
+  }
+
+  @Override
+  public List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+      throws SearchException {
+    Optional<String> identity = resolver.resolve(request.searcher()).searchAs();
+    return identity.isEmpty()
+        ? List.of()
+        : index.listReadable(request.withSearcher(identity.get()), after, max);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.Readers;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -34,6 +35,14 @@ public final class DeactivatedSearchers implements SearchService {
     return deactivated.get().contains(principal)
         ? SearchResults.none(principal)
         : index.search(request);
+  }
+
+  @Override
+  public List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+      throws SearchException {
+    return deactivated.get().contains(Readers.normalize(request.searcher()))
+        ? List.of()
+        : index.listReadable(request, after, max);
   }
 
   @Override

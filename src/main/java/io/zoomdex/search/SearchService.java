@@ -3,6 +3,7 @@ package io.zoomdex.search;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import java.io.Closeable;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -24,6 +25,22 @@ public interface SearchService extends Closeable {
    * @throws SearchException when the index cannot be read
    */
   SearchResults search(SearchRequest request) throws SearchException;
+
+  /**
+   * One page of every document the searcher may read, in document id order, for exports and audits
+   * ({@code zoomdex search --all}). The request's type, host and date filters apply; its query
+   * words, mode and paging do not. Paging is by key (the last id of the previous page), so a page
+   * never repeats or skips a document that stayed in the index while the listing ran.
+   *
+   * @param after the last id of the previous page, or null for the first page
+   * @param max the page size, at least 1
+   * @return up to {@code max} readable documents with ids greater than {@code after}, in id order;
+   *     empty when there are no more (or the searcher may read nothing)
+   * @throws SearchException when the index cannot be read, or cannot list by id (written before
+   *     this existed: the message says how to rebuild it)
+   */
+  List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+      throws SearchException;
 
   /**
    * Fetches one document's fields for a searcher.

@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public final class DocumentMapper {
   /** Bumped whenever the shape of a document changes, so that every document is rewritten. */
-  public static final int VERSION = 3; // 2: summaries as text, not Markdown; 3: no pwd= in links
+  // 2: summaries as text, not Markdown; 3: no pwd= in links; 4: Lucene lists by id (search --all)
+  public static final int VERSION = 4;
 
   private final String webBaseUrl;
   private final boolean keepPasscodes;

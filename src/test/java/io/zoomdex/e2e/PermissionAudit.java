@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
+import io.zoomdex.search.ReadableListing;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
@@ -71,6 +72,7 @@ final class PermissionAudit {
     for (String person : oracle.everyone()) {
       Set<String> expected = expectedByPerson.getOrDefault(person, Set.of());
       checkMatchAll(person, expected);
+      checkListing(person, expected);
       checkVariants(person, expected);
       checkDocumentIds(person, expected);
       checkTextQueries(person, expected, words);
@@ -96,6 +98,29 @@ final class PermissionAudit {
     assertThat(sum(first.facets().byMonth().values()))
         .as("month facet for %s", person)
         .isLessThanOrEqualTo(expected.size());
+  }
+
+  /**
+   * Listing everything ({@code search --all}) in pages of 3: exactly the readable documents, each
+   * once, in id order; a type filter narrows it to that type's readable documents.
+   */
+  private void checkListing(String person, Set<String> expected) throws Exception {
+    List<String> listed = listed(SearchRequest.of(person, ""));
+    assertThat(listed).as("listing for %s", person).isSorted().doesNotHaveDuplicates();
+    assertThat(new HashSet<>(listed)).as("listing for %s", person).isEqualTo(expected);
+    for (DocumentType type : DocumentType.values()) {
+      Set<String> ofType = new HashSet<>();
+      expected.stream().filter(id -> DocumentId.parse(id).type() == type).forEach(ofType::add);
+      assertThat(new HashSet<>(listed(SearchRequest.of(person, "").withType(type))))
+          .as("%s listing for %s", type, person)
+          .isEqualTo(ofType);
+    }
+  }
+
+  private List<String> listed(SearchRequest request) throws Exception {
+    List<String> ids = new ArrayList<>();
+    ReadableListing.forEach(search, request, 3, hit -> ids.add(hit.id().toString()));
+    return ids;
   }
 
   /** Upper case and surrounding whitespace resolve to the same person. */

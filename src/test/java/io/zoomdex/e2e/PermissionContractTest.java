@@ -2,6 +2,11 @@ package io.zoomdex.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zoomdex.Main;
+import io.zoomdex.cli.ExitCodes;
+import io.zoomdex.document.DocumentId;
 import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
@@ -11,13 +16,17 @@ import io.zoomdex.simulator.ZoomSimulator;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.SyncReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The whole product against the simulator: crawl a generated account into the embedded index, then
@@ -89,6 +99,70 @@ class PermissionContractTest {
       checked++;
     }
     assertThat(checked).isGreaterThan(40);
+  }
+
+  @Test
+  void searchAll_listsEveryReadableDocumentAsJsonLines_inIdOrder_acrossPages() throws Exception {
+    Map<String, Set<String>> expectedByPerson = new HashMap<>();
+    oracle.readers.forEach(
+        (id, people) ->
+            people.forEach(p -> expectedByPerson.computeIfAbsent(p, k -> new HashSet<>()).add(id)));
+    String busiest =
+        expectedByPerson.entrySet().stream()
+            .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(Set::size)))
+            .orElseThrow()
+            .getKey();
+    Set<String> expected = expectedByPerson.get(busiest);
+    assertThat(expected).as("more than three pages").hasSizeGreaterThan(3 * 7);
+    StringWriter out = new StringWriter();
+
+    int code =
+        cli(out, "search", "--data", data.toString(), "--as", busiest, "--all", "--page-size", "7");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    List<String> ids = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : out.toString().split("\n")) {
+      JsonNode hit = json.readTree(line);
+      ids.add(hit.get("id").asText());
+      assertThat(hit.get("type").asText())
+          .isEqualTo(DocumentId.parse(hit.get("id").asText()).type().prefix());
+      assertThat(hit.get("url").asText()).doesNotContain("pwd=");
+    }
+    assertThat(ids).isSorted().doesNotHaveDuplicates();
+    assertThat(new HashSet<>(ids)).isEqualTo(expected);
+  }
+
+  @Test
+  void searchAll_refusesQueryWordsAndPaging_andAStrangerIsUnknown() {
+    String person = simulator.account().user(0).email();
+    String dir = data.toString();
+
+    assertThat(cli(new StringWriter(), "search", "--data", dir, "--as", person, "--all", "budget"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(
+            cli(
+                new StringWriter(),
+                "search",
+                "--data",
+                dir,
+                "--as",
+                person,
+                "--all",
+                "--limit",
+                "5"))
+        .isEqualTo(ExitCodes.USAGE);
+    StringWriter out = new StringWriter();
+    assertThat(cli(out, "search", "--data", dir, "--as", "stranger@nowhere.example", "--all"))
+        .isEqualTo(ExitCodes.UNKNOWN_PERSON);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  private static int cli(StringWriter out, String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
   }
 
   @Test

@@ -3,11 +3,13 @@ package io.zoomdex.sink;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchMode;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -24,6 +26,12 @@ public final class ModePinnedSearch implements SearchService {
   @Override
   public SearchResults search(SearchRequest request) throws SearchException {
     return delegate.search(request.withMode(mode));
+  }
+
+  @Override
+  public List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+      throws SearchException {
+    return delegate.listReadable(request, after, max);
   }
 
   @Override

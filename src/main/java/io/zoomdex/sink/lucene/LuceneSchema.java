@@ -57,6 +57,10 @@ import org.apache.lucene.util.BytesRef;
 final class LuceneSchema {
 
   static final String ID = "id";
+
+  /** The id again, as doc values: listings sort by it ({@code search --all}). */
+  static final String ID_ORDER = "id_order";
+
   static final String TYPE = "type";
   static final String TITLE = "title";
   static final String BODY = "body";
@@ -204,6 +208,7 @@ final class LuceneSchema {
   static List<IndexableField> toLucene(Document document) {
     org.apache.lucene.document.Document out = new org.apache.lucene.document.Document();
     out.add(new StringField(ID, document.id().toString(), Field.Store.YES));
+    out.add(new SortedDocValuesField(ID_ORDER, new BytesRef(document.id().toString())));
     String type = document.type().prefix();
     out.add(new StringField(TYPE, type, Field.Store.NO));
     out.add(new SortedDocValuesField(TYPE, new BytesRef(type)));

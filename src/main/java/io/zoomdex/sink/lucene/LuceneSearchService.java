@@ -42,6 +42,7 @@ import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -67,6 +68,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -98,6 +100,8 @@ public final class LuceneSearchService implements SearchService {
   private static final Logger log = LoggerFactory.getLogger(LuceneSearchService.class);
 
   private static final Sort NEWEST_FIRST = newestFirst();
+  private static final Sort BY_ID =
+      new Sort(new SortField(LuceneSchema.ID_ORDER, SortField.Type.STRING));
 
   private final ReferenceManager<IndexSearcher> searchers;
   private final Closeable owned;
@@ -680,6 +684,54 @@ public final class LuceneSearchService implements SearchService {
               SeriesGrouping.seriesKey(LuceneSchema.sourceIds(fields))));
     }
     return hits;
+  }
+
+  @Override
+  public List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+      throws SearchException {
+    String principal = request.principal();
+    if (principal.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(new MatchAllDocsQuery(), Occur.MUST);
+    query.add(readerFilter(principal), Occur.FILTER);
+    addRequestFilters(
+        request, query, LuceneSchema.TYPE, LuceneSchema.HOST, LuceneSchema.START_TIME);
+    if (after != null) {
+      query.add(
+          TermRangeQuery.newStringRange(LuceneSchema.ID, after.toString(), null, false, false),
+          Occur.FILTER);
+    }
+    try {
+      IndexSearcher searcher = acquire();
+      try {
+        requireIdOrder(searcher);
+        TopDocs top = searcher.search(query.build(), max, BY_ID);
+        return toHits(searcher, top.scoreDocs, null);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw readFailure(e);
+    }
+  }
+
+  /**
+   * A segment written before documents carried {@link LuceneSchema#ID_ORDER} would sort its
+   * documents first, unordered, and key paging would skip some: refuse instead.
+   */
+  private void requireIdOrder(IndexSearcher searcher) throws SearchException {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafReader reader = leaf.reader();
+      if (reader.getFieldInfos().fieldInfo(LuceneSchema.READERS) != null
+          && reader.getFieldInfos().fieldInfo(LuceneSchema.ID_ORDER) == null) {
+        throw new SearchException(
+            "This index was written by an older zoomdex that cannot list by id; run a full crawl"
+                + " (`zoomdex crawl`, the default mode) once to rewrite it, then list again.",
+            null);
+      }
+    }
   }
 
   @Override

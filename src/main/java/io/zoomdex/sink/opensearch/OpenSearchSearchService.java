@@ -559,6 +559,32 @@ public final class OpenSearchSearchService implements SearchService {
   }
 
   @Override
+  public List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+      throws SearchException {
+    String principal = request.principal();
+    if (principal.isEmpty()) {
+      return List.of();
+    }
+    ObjectNode search =
+        bodies.search(
+            bodies.filtered(bodies.matchAll(), bodies.filters(request, principal)),
+            0,
+            max,
+            false,
+            0);
+    search.putArray("sort").addObject().put(OpenSearchSchema.ID, "asc");
+    if (after != null) {
+      search.putArray("search_after").add(after.toString());
+    }
+    JsonNode body = require(send(search));
+    List<SearchHit> hits = new ArrayList<>();
+    for (JsonNode hit : body.path("hits").path("hits")) {
+      hits.add(toHit(hit, null, "", true, 0f));
+    }
+    return hits;
+  }
+
+  @Override
   public Optional<DocumentView> get(String searcher, DocumentId id) throws SearchException {
     String principal = Readers.normalize(searcher);
     if (principal.isEmpty()) {

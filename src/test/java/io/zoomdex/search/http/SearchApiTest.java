@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.search.DocumentView;
 import io.zoomdex.search.SearchException;
+import io.zoomdex.search.SearchHit;
 import io.zoomdex.search.SearchRequest;
 import io.zoomdex.search.SearchResults;
 import io.zoomdex.search.SearchService;
@@ -419,6 +420,12 @@ class SearchApiTest {
 
     @Override
     public Optional<DocumentView> get(String searcher, DocumentId id) throws SearchException {
+      throw new SearchException("Could not read /secret/path/index (disk on fire).", null);
+    }
+
+    @Override
+    public List<SearchHit> listReadable(SearchRequest request, DocumentId after, int max)
+        throws SearchException {
       throw new SearchException("Could not read /secret/path/index (disk on fire).", null);
     }
 
