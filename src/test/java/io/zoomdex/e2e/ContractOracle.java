@@ -66,6 +66,15 @@ final class ContractOracle {
     }
   }
 
+  /** The documents each person may read, by their lower-cased email. */
+  Map<String, Set<String>> readableByPerson() {
+    Map<String, Set<String>> byPerson = new HashMap<>();
+    readers.forEach(
+        (id, people) ->
+            people.forEach(p -> byPerson.computeIfAbsent(p, k -> new HashSet<>()).add(id)));
+    return byPerson;
+  }
+
   /** Every principal that appears anywhere in the account, plus one nobody knows. */
   Set<String> everyone() {
     Set<String> all = new TreeSet<>(internal);

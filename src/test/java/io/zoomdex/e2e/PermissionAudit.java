@@ -56,9 +56,7 @@ final class PermissionAudit {
     this.search = search;
     this.oracle = oracle;
     this.account = account;
-    oracle.readers.forEach(
-        (id, people) ->
-            people.forEach(p -> expectedByPerson.computeIfAbsent(p, k -> new HashSet<>()).add(id)));
+    expectedByPerson.putAll(oracle.readableByPerson());
   }
 
   /**

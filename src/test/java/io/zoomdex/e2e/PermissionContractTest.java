@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +87,7 @@ class PermissionContractTest {
 
   @Test
   void everyPerson_matchAllSearch_returnsExactlyWhatTheContractAllows() throws Exception {
-    Map<String, Set<String>> expectedByPerson = new HashMap<>();
-    oracle.readers.forEach(
-        (id, people) ->
-            people.forEach(p -> expectedByPerson.computeIfAbsent(p, k -> new HashSet<>()).add(id)));
+    Map<String, Set<String>> expectedByPerson = oracle.readableByPerson();
     int checked = 0;
     for (String person : oracle.everyone()) {
       Set<String> expected = expectedByPerson.getOrDefault(person, Set.of());
@@ -103,10 +99,7 @@ class PermissionContractTest {
 
   @Test
   void searchAll_listsEveryReadableDocumentAsJsonLines_inIdOrder_acrossPages() throws Exception {
-    Map<String, Set<String>> expectedByPerson = new HashMap<>();
-    oracle.readers.forEach(
-        (id, people) ->
-            people.forEach(p -> expectedByPerson.computeIfAbsent(p, k -> new HashSet<>()).add(id)));
+    Map<String, Set<String>> expectedByPerson = oracle.readableByPerson();
     String busiest =
         expectedByPerson.entrySet().stream()
             .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(Set::size)))
