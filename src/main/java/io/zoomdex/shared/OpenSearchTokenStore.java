@@ -115,6 +115,7 @@ public final class OpenSearchTokenStore implements ApiTokenStore {
   @Override
   public List<ApiToken> list() {
     index.ensure();
+    index.refresh(); // last-used notes are written without waiting for a refresh
     ObjectNode body = index.object();
     body.put("size", 10_000);
     body.putObject("query").putObject("term").put("kind", "token");
@@ -142,6 +143,7 @@ public final class OpenSearchTokenStore implements ApiTokenStore {
   public boolean revoke(long id) {
     index.ensure();
     while (true) {
+      index.refresh();
       ObjectNode body = index.object();
       body.put("size", 1);
       body.put("seq_no_primary_term", true);

@@ -55,10 +55,30 @@ final class SharedIndex {
     body.putObject("settings").put("number_of_shards", 1).put("auto_expand_replicas", "0-1");
     mappings.accept(body.putObject("mappings").put("dynamic", false).putObject("properties"));
     Answer answer = send("PUT", "", Map.of(), body);
-    if (!answer.ok() && !answer.errorType().equals("resource_already_exists_exception")) {
-      throw refused(answer, "create the index " + name);
+    if (!answer.ok()) {
+      if (!answer.errorType().equals("resource_already_exists_exception")) {
+        throw refused(answer, "create the index " + name);
+      }
+      // Another process is creating it at this moment: wait until its shard can answer.
+      Answer health =
+          sendTo(
+              "GET",
+              "/_cluster/health/" + name,
+              Map.of("wait_for_active_shards", "1", "timeout", "30s"),
+              null);
+      if (!health.ok() || health.body().path("timed_out").asBoolean(false)) {
+        throw refused(health, "wait for the index " + name);
+      }
     }
     ready = true;
+  }
+
+  /** Makes every write so far visible to searches (for rare listings, not per request). */
+  void refresh() {
+    Answer answer = send("POST", "/_refresh", Map.of(), null);
+    if (!answer.ok() && answer.status() != 404) {
+      throw refused(answer, "refresh the index " + name);
+    }
   }
 
   /**
@@ -67,10 +87,14 @@ final class SharedIndex {
    * @param body JSON body or null
    */
   Answer send(String method, String path, Map<String, String> query, JsonNode body) {
+    return sendTo(method, "/" + name + path, query, body);
+  }
+
+  private Answer sendTo(String method, String endpoint, Map<String, String> query, JsonNode body) {
     try {
       return connection.send(
           method,
-          "/" + name + path,
+          endpoint,
           query,
           body == null ? null : connection.json().writeValueAsBytes(body),
           JSON);
