@@ -14,6 +14,7 @@ import java.util.UUID;
  */
 public final class ReplicaName {
   private static final String FILE = "replica-name";
+  private static final Object LOCK = new Object();
 
   private ReplicaName() {}
 
@@ -22,7 +23,13 @@ public final class ReplicaName {
    *
    * @throws IOException when the file cannot be read or written
    */
-  public static synchronized String of(Path dataDir) throws IOException {
+  public static String of(Path dataDir) throws IOException {
+    synchronized (LOCK) {
+      return readOrMake(dataDir);
+    }
+  }
+
+  private static String readOrMake(Path dataDir) throws IOException {
     Path file = dataDir.resolve(FILE);
     if (Files.isRegularFile(file)) {
       String name = Files.readString(file, StandardCharsets.UTF_8).strip();
