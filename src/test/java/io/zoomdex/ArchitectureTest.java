@@ -140,6 +140,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void sharedStores_keepWhatReplicasShareInOpenSearch_withoutKnowingTheCommandLine() {
+    onlyDependsOn(
+            "io.zoomdex.shared..",
+            "io.zoomdex.shared..",
+            "io.zoomdex.search.auth",
+            "io.zoomdex.search.http",
+            "io.zoomdex.sink.opensearch",
+            "io.zoomdex.sync",
+            "io.zoomdex.document..")
+        .check(production);
+  }
+
+  @Test
   void mcp_servesSearchToAssistants_throughTheServersTokenCheck() {
     onlyDependsOn(
             "io.zoomdex.mcp..",

@@ -95,7 +95,7 @@ public final class ExplainCommand implements Callable<Integer> {
     try (IndexOptions ownedIndex = index;
         SearchService search = index.openSearch(data)) {
       Optional<Explanation> explanation =
-          IdentitySetup.of(configFile, search, data)
+          IdentitySetup.of(configFile, search, data, index.deactivatedUsers(data, System.getenv()))
               .explainer()
               .explain(id, as == null || as.isBlank() ? null : as);
       if (explanation.isEmpty()) {

@@ -9,6 +9,8 @@ import io.zoomdex.inspect.DocumentExplainer;
 import io.zoomdex.search.SearchService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Wires identity mapping and the inspector for a command: the rules from the {@code identity.*}
@@ -19,11 +21,17 @@ final class IdentitySetup {
   private final IdentityResolver resolver;
   private final SearchService index;
   private final Path dataDir;
+  private final Supplier<Set<String>> deactivated;
 
-  private IdentitySetup(IdentityResolver resolver, SearchService index, Path dataDir) {
+  private IdentitySetup(
+      IdentityResolver resolver,
+      SearchService index,
+      Path dataDir,
+      Supplier<Set<String>> deactivated) {
     this.resolver = resolver;
     this.index = index;
     this.dataDir = dataDir;
+    this.deactivated = deactivated;
   }
 
   /**
@@ -33,11 +41,19 @@ final class IdentitySetup {
    * @throws io.zoomdex.identity.IdentityConfigException when a rule or the mapping file is bad
    */
   static IdentitySetup of(Path configFile, SearchService index, Path dataDir) {
+    return of(
+        configFile, index, dataDir, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()));
+  }
+
+  /**
+   * As {@link #of(Path, SearchService, Path)}, with the deactivated users from {@code deactivated}
+   * (e.g. those an OpenSearch deployment shares).
+   */
+  static IdentitySetup of(
+      Path configFile, SearchService index, Path dataDir, Supplier<Set<String>> deactivated) {
     IdentityRules rules = IdentityRulesLoader.load(configFile);
-    IndexedIdentities known =
-        new IndexedIdentities(
-            index, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()), Clock.systemUTC());
-    return new IdentitySetup(new IdentityResolver(rules, known), index, dataDir);
+    IndexedIdentities known = new IndexedIdentities(index, deactivated, Clock.systemUTC());
+    return new IdentitySetup(new IdentityResolver(rules, known), index, dataDir, deactivated);
   }
 
   IdentityResolver resolver() {
@@ -51,10 +67,6 @@ final class IdentitySetup {
 
   /** The inspector over the index and the sync state. */
   DocumentExplainer explainer() {
-    return new DocumentExplainer(
-        index,
-        resolver,
-        new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()),
-        new StateStoreItemHistory(dataDir));
+    return new DocumentExplainer(index, resolver, deactivated, new StateStoreItemHistory(dataDir));
   }
 }

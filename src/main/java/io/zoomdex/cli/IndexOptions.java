@@ -7,15 +7,22 @@ import io.zoomdex.search.DeactivatedSearchers;
 import io.zoomdex.search.IndexMissingException;
 import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
+import io.zoomdex.search.auth.ApiTokenStore;
+import io.zoomdex.search.http.RunHistory;
+import io.zoomdex.shared.OpenSearchTokenStore;
+import io.zoomdex.shared.SharedDeactivations;
+import io.zoomdex.shared.SharedRunHistory;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.sink.lucene.LuceneSearchService;
+import io.zoomdex.sink.opensearch.OpenSearchConnection;
 import io.zoomdex.sink.opensearch.OpenSearchCredentials;
 import io.zoomdex.sink.opensearch.OpenSearchIndexSink;
 import io.zoomdex.sink.opensearch.OpenSearchSearchService;
 import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import io.zoomdex.sink.opensearch.WriteFence;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -71,6 +81,9 @@ public final class IndexOptions implements AutoCloseable {
   String openSearchAlias = OpenSearchSettings.DEFAULT_ALIAS;
 
   @Mixin EmbeddingOptions embedding = new EmbeddingOptions();
+
+  /** The connection to the shared stores (tokens, deactivations, runs); opened on first use. */
+  private OpenSearchConnection shared;
 
   /** Whether the chosen index is an OpenSearch cluster. */
   public boolean isOpenSearch() {
@@ -179,8 +192,61 @@ public final class IndexOptions implements AutoCloseable {
           LuceneSearchService.openReadOnly(
               dataDir.resolve("index"), vectors == null ? null : vectors.embedder());
     }
-    return new DeactivatedSearchers(
-        index, new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC()));
+    return new DeactivatedSearchers(index, deactivatedUsers(dataDir, environment));
+  }
+
+  /**
+   * The deactivated users searchers are checked against: those the sync state under {@code dataDir}
+   * records (re-read every few seconds); with OpenSearch also those every writer published there
+   * (see {@link SharedDeactivations}), so that a replica without the writer's data directory hides
+   * them too.
+   *
+   * @param dataDir the data directory, or null for a search replica that has none
+   */
+  Supplier<Set<String>> deactivatedUsers(Path dataDir, Map<String, String> environment) {
+    Supplier<Set<String>> local =
+        dataDir == null ? Set::of : new StateStoreDeactivatedUsers(dataDir, Clock.systemUTC());
+    if (!isOpenSearch()) {
+      return local;
+    }
+    SharedDeactivations published =
+        new SharedDeactivations(sharedConnection(environment), openSearchAlias, Clock.systemUTC());
+    return () -> {
+      Set<String> all = new TreeSet<>(local.get());
+      all.addAll(published.get());
+      return all;
+    };
+  }
+
+  /**
+   * The API tokens: {@code DATA/tokens.db} for the embedded index; with OpenSearch, the index
+   * {@code ALIAS.tokens} every replica shares.
+   *
+   * @throws io.zoomdex.search.auth.TokenStoreException when the SQLite file cannot be opened
+   */
+  ApiTokenStore tokens(Path dataDir, Map<String, String> environment) {
+    return isOpenSearch()
+        ? new OpenSearchTokenStore(
+            sharedConnection(environment), openSearchAlias, Clock.systemUTC())
+        : ApiTokenStore.open(dataDir, Clock.systemUTC());
+  }
+
+  /**
+   * The crawl history {@code /api/runs} shows: {@code DATA/state.db} for the embedded index; with
+   * OpenSearch, what the writers published in {@code ALIAS.crawl-runs}.
+   */
+  RunHistory runs(Path dataDir, Map<String, String> environment) {
+    return isOpenSearch()
+        ? new SharedRunHistory(sharedConnection(environment), openSearchAlias)
+        : new StateStoreRunHistory(dataDir);
+  }
+
+  /** One connection for the shared stores, closed with these options. */
+  synchronized OpenSearchConnection sharedConnection(Map<String, String> environment) {
+    if (shared == null) {
+      shared = OpenSearchConnection.open(openSearchSettings(environment));
+    }
+    return shared;
   }
 
   /**
@@ -255,10 +321,20 @@ public final class IndexOptions implements AutoCloseable {
     }
   }
 
-  /** Closes the embedding model, if one was loaded. */
+  /** Closes the embedding model, if one was loaded, and the shared stores' connection. */
   @Override
   public void close() {
     embedding.close();
+    synchronized (this) {
+      if (shared != null) {
+        try {
+          shared.close();
+        } catch (IOException e) {
+          // Nothing is held on it any more.
+        }
+        shared = null;
+      }
+    }
   }
 
   private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import io.zoomdex.lease.LeaseKeeper;
 import io.zoomdex.lease.LeaseRecord;
 import io.zoomdex.lease.Ticker;
 import io.zoomdex.lease.WriterLease;
+import io.zoomdex.shared.StatePublisher;
 import io.zoomdex.sink.opensearch.OpenSearchConnection;
 import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import io.zoomdex.sync.WriterBusyException;
@@ -12,9 +13,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link WriterGate}s of an OpenSearch deployment: file lock plus writer lease. */
 final class LeaseGates {
+  private static final Logger log = LoggerFactory.getLogger(LeaseGates.class);
 
   /** How long a writer that stopped renewing keeps the lease, unless configured otherwise. */
   static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
@@ -67,13 +71,29 @@ final class LeaseGates {
                   + ") holds the writer lease for this OpenSearch index; stop it or wait for it"
                   + " to finish, then try again.");
         }
+        // What searchers depend on (deactivated users, the run history) is published to the
+        // shared stores before the crawl and again at its end, while the lease is still held.
+        StatePublisher publisher;
+        try {
+          publisher = SharedState.publisher(connection, settings.alias(), dir);
+          publisher.publish();
+        } catch (RuntimeException e) {
+          keeper.close();
+          throw e;
+        }
         keeper.start();
         return new WriterGate.Permit(
             lock,
             keeper.fence().orElseThrow(),
             () -> {
-              keeper.close();
-              connection.close();
+              try {
+                publisher.publish();
+              } catch (RuntimeException e) {
+                log.warn("Could not publish the crawl's state to OpenSearch: {}", e.getMessage());
+              } finally {
+                keeper.close();
+                connection.close();
+              }
             });
       } catch (RuntimeException e) {
         closeQuietly(connection);

@@ -195,7 +195,9 @@ public final class SearchCommand implements Callable<Integer> {
     try (IndexOptions ownedIndex = index;
         SearchService indexed = index.openSearch(data)) {
       // --as is resolved as every other front end resolves a caller: through identity mapping.
-      IdentitySetup identities = IdentitySetup.of(configFile, indexed, data);
+      IdentitySetup identities =
+          IdentitySetup.of(
+              configFile, indexed, data, index.deactivatedUsers(data, System.getenv()));
       SearchService search = identities.mappedSearch();
       if (all) {
         long listed =

@@ -16,9 +16,11 @@ import io.zoomdex.search.SearchException;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.search.auth.ApiTokenStore;
 import io.zoomdex.search.auth.TokenStoreException;
+import io.zoomdex.search.http.Readiness;
 import io.zoomdex.search.http.SearchServer;
 import io.zoomdex.search.http.SearchServerSettings;
 import io.zoomdex.search.http.TrustedIdentityHeader;
+import io.zoomdex.shared.StatePublisher;
 import io.zoomdex.sink.opensearch.OpenSearchConnection;
 import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import io.zoomdex.source.CrawlStats;
@@ -34,10 +36,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +51,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,9 +78,10 @@ import picocli.CommandLine.Spec;
       "0:stopped",
       "1:internal error",
       "2:bad command line (port in use, bad --trusted-proxy, a --sync-every/--full-every that"
-          + " is not like 15m, 2h or 1d, a --since that is not a date like 2026-01-31)",
-      "3:no index in --data (or OpenSearch) yet, bad --index/--opensearch-* options, or webhooks"
-          + " or a schedule without Zoom credentials",
+          + " is not like 15m, 2h or 1d, a --since that is not a date like 2026-01-31, a --role"
+          + " other than writer or search, or a schedule given to a search replica)",
+      "3:no index in --data (or OpenSearch) yet, bad --index/--opensearch-* options, webhooks"
+          + " or a schedule without Zoom credentials, or --role search without --index opensearch",
       "8:the index, the sync state or the token database could not be read"
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -164,6 +171,17 @@ public final class ServeCommand implements Callable<Integer> {
   private Duration leaseTime;
 
   @Option(
+      names = "--role",
+      paramLabel = "writer|search",
+      defaultValue = "writer",
+      description =
+          "writer (the default): serves, and with webhooks or a schedule also crawls, campaigning"
+              + " for the writer lease on OpenSearch. search (needs --index opensearch): only serves"
+              + " search, the page, the API and MCP from OpenSearch; no --data of its own, no"
+              + " crawls, no webhooks, never the writer lease.")
+  String role;
+
+  @Option(
       names = "--since",
       paramLabel = "YYYY-MM-DD",
       description =
@@ -185,6 +203,8 @@ public final class ServeCommand implements Callable<Integer> {
    * current batch, then releasing the writer lease.
    */
   static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
   /** Counted down to stop a running server (tests); otherwise the JVM's shutdown stops it. */
   final CountDownLatch stop = new CountDownLatch(1);
@@ -215,15 +235,22 @@ public final class ServeCommand implements Callable<Integer> {
     TrustedIdentityHeader trusted;
     CrawlScheduler.Schedule schedule;
     LocalDate firstDay;
+    boolean searchOnly;
     try {
       index.embedding.configFile(zoom.configFile);
       index.validate(environment);
+      searchOnly = searchRole();
       trusted = trustedHeader();
       schedule = schedule();
       lookBack = Durations.parse("--summary-look-back", summaryLookBack);
       leaseTime = leaseTime(writerLease);
       firstDay = RecordingsSince.firstDay(since, clock);
       crawlSettings = crawlOptions.settings(zoom.configFile);
+      if (searchOnly && schedule != null) {
+        throw new OptionValueException(
+            "A search replica (--role search) never crawls; drop --sync-every and --full-every,"
+                + " or run it as --role writer.");
+      }
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
@@ -233,12 +260,20 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // Counted down once everything is closed (the lease released): the JVM's exit waits for it.
     CountDownLatch closed = new CountDownLatch(1);
+    // A search replica keeps nothing on disk: an empty directory, removed at stop, stands in for
+    // --data where the admin page and the inspector would look for local sync state.
+    Path localData = searchOnly ? emptyDirectory() : data;
     try (IndexOptions ownedIndex = index;
-        SearchService indexed = index.openSearch(data, environment);
-        ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC());
-        Background background = background(schedule, firstDay)) {
+        SearchService indexed = index.openSearch(searchOnly ? null : data, environment);
+        ApiTokenStore tokens = index.tokens(data, environment);
+        Background background = searchOnly ? Background.none() : background(schedule, firstDay)) {
       // Every caller (API, page, MCP) is resolved through identity mapping before searching.
-      IdentitySetup identities = IdentitySetup.of(zoom.configFile, indexed, data);
+      IdentitySetup identities =
+          IdentitySetup.of(
+              zoom.configFile,
+              indexed,
+              localData,
+              index.deactivatedUsers(searchOnly ? null : data, environment));
       SearchService search = identities.mappedSearch();
       // Not closed itself: closing it would close the index a second time.
       try (McpHttpEndpoint mcp = new McpHttpEndpoint(search, BuildVersion.get())) {
@@ -246,7 +281,8 @@ public final class ServeCommand implements Callable<Integer> {
             SearchServerSettings.of(search, tokens)
                 .withInspector(new InspectorJson(identities.explainer()))
                 .withUserNameClaims(identities.resolver().rules().acceptsUserNames())
-                .withRuns(new StateStoreRunHistory(data))
+                .withRuns(index.runs(data, environment))
+                .withReadiness(readiness(background))
                 .withAddress(bind, port)
                 .withTrustedHeader(trusted)
                 .withWebhooks(background.receiver)
@@ -255,7 +291,7 @@ public final class ServeCommand implements Callable<Integer> {
         settings =
             ServeAdmin.mount(
                 settings,
-                data,
+                localData,
                 webhooks,
                 ServeAdmin.serveSettings(schedule, lookBack, firstDay, webhooks, crawlSettings),
                 zoom,
@@ -292,6 +328,12 @@ public final class ServeCommand implements Callable<Integer> {
           if (background.receiver != null) {
             out.println("Zoom webhooks: " + server.uri() + "webhooks/zoom");
           }
+          if (searchOnly) {
+            out.println(
+                "Search replica: serves "
+                    + index.describe(data)
+                    + "; no crawls, no webhooks, never the writer lease");
+          }
           if (schedule != null) {
             out.println("Crawls: " + describe(schedule));
           }
@@ -312,8 +354,48 @@ public final class ServeCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.STORAGE;
     } finally {
+      if (searchOnly) {
+        TemporaryDirectory.delete(localData);
+      }
       closed.countDown();
     }
+  }
+
+  /** Whether this is a search replica; checks --role against --index. */
+  private boolean searchRole() {
+    String chosen = role == null ? "writer" : role.strip().toLowerCase(Locale.ROOT);
+    if (!chosen.equals("writer") && !chosen.equals("search")) {
+      throw new OptionValueException("--role must be writer or search, not '" + role + "'.");
+    }
+    if (chosen.equals("search") && !index.isOpenSearch()) {
+      throw new ConfigException(
+          "--role search serves an index shared in OpenSearch; add --index opensearch and"
+              + " --opensearch-url (with the embedded index, run one serve as --role writer).");
+    }
+    return chosen.equals("search");
+  }
+
+  private static Path emptyDirectory() {
+    try {
+      return Files.createTempDirectory("zoomdex-search-replica");
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not make a temporary directory (" + e.getMessage() + "); check TMPDIR.", e);
+    }
+  }
+
+  /** What /readyz reports: the role and, for a writer candidate on OpenSearch, the lease. */
+  private Readiness readiness(Background background) {
+    boolean searchOnly = "search".equalsIgnoreCase(role == null ? "" : role.strip());
+    SharedWriter shared = background.shared;
+    return () -> {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("role", searchOnly ? "search" : "writer");
+      if (shared != null) {
+        details.put("writer_lease", shared.keeper().fence().isPresent() ? "held" : "standby");
+      }
+      return details;
+    };
   }
 
   /**
@@ -327,6 +409,11 @@ public final class ServeCommand implements Callable<Integer> {
     final CrawlScheduler scheduler;
     final SharedWriter shared;
     private ScheduledExecutorService ticker;
+    private ScheduledExecutorService publishing;
+
+    static Background none() {
+      return new Background(null, null, null, null, null);
+    }
 
     Background(
         StateStore state,
@@ -346,6 +433,15 @@ public final class ServeCommand implements Callable<Integer> {
     void start() {
       if (shared != null) {
         shared.keeper().start();
+        publishing =
+            Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "zoomdex-state-publisher");
+                  t.setDaemon(true);
+                  return t;
+                });
+        publishing.scheduleWithFixedDelay(
+            shared::publishIfWriter, 0, StatePublisher.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
       }
       if (worker != null) {
         worker.start();
@@ -365,6 +461,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void close() {
+      if (publishing != null) {
+        publishing.shutdownNow();
+        try {
+          publishing.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (ticker != null) {
         ticker.shutdownNow();
         try {
@@ -390,8 +494,24 @@ public final class ServeCommand implements Callable<Integer> {
    * campaigns for, and the shared webhook queue.
    */
   private record SharedWriter(
-      OpenSearchConnection connection, LeaseKeeper keeper, OpenSearchWebhookQueue queue)
+      OpenSearchConnection connection,
+      LeaseKeeper keeper,
+      OpenSearchWebhookQueue queue,
+      StatePublisher publisher)
       implements AutoCloseable {
+
+    /** Publishes the local state searchers depend on, while this replica is the writer. */
+    void publishIfWriter() {
+      if (keeper.fence().isEmpty()) {
+        return;
+      }
+      try {
+        publisher.publish();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not publish the deactivated users and crawl runs: {}", e.getMessage());
+      }
+    }
+
     @Override
     public void close() {
       keeper.close();
@@ -468,7 +588,10 @@ public final class ServeCommand implements Callable<Integer> {
             clock);
     LeaseKeeper keeper = new LeaseKeeper(lease, true, () -> onAcquired.get().run());
     return new SharedWriter(
-        connection, keeper, new OpenSearchWebhookQueue(connection, settings.alias(), keeper));
+        connection,
+        keeper,
+        new OpenSearchWebhookQueue(connection, settings.alias(), keeper),
+        SharedState.publisher(connection, settings.alias(), data));
   }
 
   /** The writer lease: seconds are allowed here (2s to 10m), unlike the crawl intervals. */

@@ -38,6 +38,11 @@ final class StateStoreDeactivatedUsers implements Supplier<Set<String>> {
   }
 
   private Set<String> read() {
+    return readNow(dataDir);
+  }
+
+  /** The deactivated users recorded under {@code dataDir} now, uncached. */
+  static Set<String> readNow(Path dataDir) {
     if (!Files.exists(dataDir.resolve("state.db"))) {
       return Set.of(); // nothing crawled here (e.g. an index filled by other means)
     }

@@ -1,23 +1,27 @@
 package io.zoomdex.cli;
 
+import io.zoomdex.config.ConfigException;
 import io.zoomdex.search.auth.ApiToken;
 import io.zoomdex.search.auth.ApiTokenStore;
 import io.zoomdex.search.auth.ApiTokenStore.CreatedToken;
 import io.zoomdex.search.auth.TokenStoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code zoomdex token}: API tokens for {@code zoomdex serve}, stored hashed under --data. */
+/**
+ * {@code zoomdex token}: API tokens for {@code zoomdex serve}, stored hashed under --data or, with
+ * --index opensearch, in OpenSearch for every replica.
+ */
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
@@ -42,19 +46,34 @@ public final class TokenCommand implements Runnable {
 
     @Option(
         names = "--data",
-        required = true,
         paramLabel = "DIR",
-        description = "The data directory `zoomdex serve` uses; tokens are kept in DIR/tokens.db.")
+        description =
+            "The data directory `zoomdex serve` uses; tokens are kept in DIR/tokens.db (needed"
+                + " unless --index opensearch, where every replica shares them in OpenSearch).")
     Path data;
+
+    @Mixin IndexOptions index = new IndexOptions();
 
     @Override
     public final Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      try (ApiTokenStore store = ApiTokenStore.open(data, Clock.systemUTC())) {
-        int code = run(store, out, err);
-        out.flush();
-        return code;
+      try (IndexOptions owned = index) {
+        index.validate(System.getenv());
+        if (!index.isOpenSearch() && data == null) {
+          err.println(
+              "Give the data directory `zoomdex serve` uses with --data DIR (or --index opensearch"
+                  + " with --opensearch-url for a deployment on OpenSearch).");
+          return ExitCodes.USAGE;
+        }
+        try (ApiTokenStore store = index.tokens(data, System.getenv())) {
+          int code = run(store, out, err);
+          out.flush();
+          return code;
+        }
+      } catch (ConfigException e) {
+        err.println(e.getMessage());
+        return ExitCodes.CONFIG;
       } catch (TokenStoreException e) {
         err.println(e.getMessage());
         return ExitCodes.STORAGE;

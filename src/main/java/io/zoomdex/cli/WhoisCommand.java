@@ -71,7 +71,10 @@ public final class WhoisCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (IndexOptions ownedIndex = index;
         SearchService search = index.openSearch(data)) {
-      Resolution resolution = IdentitySetup.of(configFile, search, data).resolver().resolve(value);
+      Resolution resolution =
+          IdentitySetup.of(configFile, search, data, index.deactivatedUsers(data, System.getenv()))
+              .resolver()
+              .resolve(value);
       if (json) {
         out.println(InspectorText.json(InspectorText.resolutionJson(resolution)));
       } else {

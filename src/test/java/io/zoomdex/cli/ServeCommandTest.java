@@ -95,6 +95,45 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_searchRoleWithTheEmbeddedIndex_exits3SayingItNeedsOpenSearch() throws Exception {
+    SearchFixtures.writeIndex(data.resolve("index"));
+    CommandLine cli = new CommandLine(new ServeCommand());
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("--data", data.toString(), "--port", "0", "--role", "search");
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString().strip())
+        .startsWith("--role search serves an index shared in OpenSearch; add --index opensearch")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void serve_unknownRole_orASearchReplicaWithASchedule_isAUsageError() throws Exception {
+    CommandLine cli = new CommandLine(new ServeCommand());
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("--data", data.toString(), "--port", "0", "--role", "reader"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--role must be writer or search, not 'reader'.");
+
+    int code =
+        cli.execute(
+            "--port",
+            "0",
+            "--role",
+            "search",
+            "--index",
+            "opensearch",
+            "--opensearch-url",
+            "http://127.0.0.1:1",
+            "--sync-every",
+            "15m");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("A search replica (--role search) never crawls");
+  }
+
+  @Test
   void serve_printsTheUrlAndAnswersSearchesUntilStopped() throws Exception {
     SearchFixtures.writeIndex(data.resolve("index"));
     String token;
@@ -125,6 +164,16 @@ class ServeCommandTest {
 
       assertThat(search.statusCode()).isEqualTo(200);
       assertThat(search.body()).contains("meeting:111").doesNotContain("transcript:");
+      HttpResponse<String> ready =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url.group(1) + "readyz"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).as("unauthenticated readiness").isEqualTo(200);
+      assertThat(ready.body())
+          .contains("\"status\":\"ready\"", "\"role\":\"writer\"")
+          .doesNotContain("writer_lease"); // the embedded index has no lease
     } finally {
       serve.stop.countDown();
     }

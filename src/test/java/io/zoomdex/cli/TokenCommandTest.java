@@ -122,4 +122,22 @@ class TokenCommandTest {
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(err.toString()).contains("already revoked");
   }
+
+  @Test
+  void token_withoutDataOrOpenSearch_isAUsageErrorSayingWhatToGive() {
+    int code = run("token", "list");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().strip())
+        .startsWith("Give the data directory `zoomdex serve` uses with --data DIR")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void token_withOpenSearchButNoUrl_isAConfigurationError() {
+    int code = run("token", "list", "--index", "opensearch");
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString()).contains("--index opensearch needs at least one --opensearch-url");
+  }
 }

@@ -1,98 +1,33 @@
 package io.zoomdex.search.auth;
 
 import io.zoomdex.document.Readers;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * API tokens bound to a person's email, in SQLite {@code DATA/tokens.db}. Only the SHA-256 hash of
- * each token is stored: the plain token exists once, in the return value of {@link #create}. Every
- * {@link #resolve} reads the database, so a revocation (even from another process) takes effect on
- * the next request. Safe to call from several threads.
+ * API tokens bound to a person's email. Only a hash of each token is stored: the plain token exists
+ * once, in the return value of {@link #create}. Implementations: {@link SqliteTokenStore} (the
+ * embedded index, {@code DATA/tokens.db}) and one in OpenSearch (package {@code io.zoomdex.shared})
+ * that every serve replica shares. Safe to call from several threads.
  */
-public final class ApiTokenStore implements AutoCloseable {
+public interface ApiTokenStore extends AutoCloseable {
 
   /** Every token starts with this, so leaked tokens are easy to recognise and scan for. */
-  public static final String PREFIX = "zdx_";
+  String PREFIX = TokenSecrets.PREFIX;
 
   /** Longest email accepted (RFC 5321's path limit). */
-  public static final int MAX_EMAIL_CHARS = 254;
-
-  private static final int TOKEN_BYTES = 32;
-  private static final int TOKEN_CHARS =
-      PREFIX.length()
-          + Base64.getUrlEncoder().withoutPadding().encode(new byte[TOKEN_BYTES]).length;
-  private static final Pattern TOKEN_SHAPE =
-      Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{" + (TOKEN_CHARS - 4) + "}");
-  private static final Pattern EMAIL_SHAPE = Pattern.compile("[^\\s@]+@[^\\s@]+");
-
-  /** Last-used times are kept to this precision, so a busy token does not write on every call. */
-  private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-
-  private final Connection db;
-  private final Clock clock;
-  private final SecureRandom random;
-
-  private ApiTokenStore(Connection db, Clock clock, SecureRandom random) {
-    this.db = db;
-    this.clock = clock;
-    this.random = random;
-  }
+  int MAX_EMAIL_CHARS = 254;
 
   /**
    * Opens (creating if needed) the tokens in {@code dataDir/tokens.db}.
    *
    * @throws TokenStoreException when the directory or database cannot be opened
    */
-  public static ApiTokenStore open(Path dataDir, Clock clock) {
-    return open(dataDir, clock, new SecureRandom());
-  }
-
-  static ApiTokenStore open(Path dataDir, Clock clock, SecureRandom random) {
-    Path file = dataDir.resolve("tokens.db");
-    try {
-      Files.createDirectories(dataDir);
-      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = db.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA busy_timeout=5000");
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS tokens (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                + " email TEXT NOT NULL, admin INTEGER NOT NULL, hash TEXT NOT NULL UNIQUE,"
-                + " created INTEGER NOT NULL, last_used INTEGER, revoked INTEGER)");
-      }
-      // Auto-commit stays on: each statement is its own transaction, and reads never hold a
-      // snapshot open, so tokens created or revoked by another process are seen at once.
-      return new ApiTokenStore(db, clock, random);
-    } catch (IOException | SQLException e) {
-      throw new TokenStoreException(
-          "Cannot open the API tokens in "
-              + file
-              + " ("
-              + e.getMessage()
-              + "); check that the data directory is writable.",
-          e);
-    }
+  static ApiTokenStore open(Path dataDir, Clock clock) {
+    return SqliteTokenStore.open(dataDir, clock);
   }
 
   /**
@@ -102,124 +37,43 @@ public final class ApiTokenStore implements AutoCloseable {
    * @param admin whether the token may also read the crawl history and metrics
    * @return the plain token: the only time it is ever available
    * @throws IllegalArgumentException when the email is blank, too long or not an address
-   * @throws TokenStoreException when the database cannot be written
+   * @throws TokenStoreException when the store cannot be written
    */
-  public synchronized CreatedToken create(String email, boolean admin) {
-    String principal = normalizeEmail(email);
-    byte[] secret = new byte[TOKEN_BYTES];
-    random.nextBytes(secret);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    try (PreparedStatement insert =
-        db.prepareStatement(
-            "INSERT INTO tokens (email, admin, hash, created) VALUES (?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      insert.setString(1, principal);
-      insert.setInt(2, admin ? 1 : 0);
-      insert.setString(3, hash(token));
-      insert.setLong(4, clock.millis());
-      insert.executeUpdate();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        keys.next();
-        return new CreatedToken(keys.getLong(1), principal, admin, token);
-      }
-    } catch (SQLException e) {
-      throw failure("store a new token", e);
-    }
-  }
+  CreatedToken create(String email, boolean admin);
 
   /**
    * Every token ever made, oldest first, revoked ones included; never the tokens themselves.
    *
-   * @throws TokenStoreException when the database cannot be read
+   * @throws TokenStoreException when the store cannot be read
    */
-  public synchronized List<ApiToken> list() {
-    try (Statement s = db.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "SELECT id, email, admin, created, last_used, revoked FROM tokens ORDER BY id")) {
-      List<ApiToken> tokens = new ArrayList<>();
-      while (rows.next()) {
-        tokens.add(
-            new ApiToken(
-                rows.getLong(1),
-                rows.getString(2),
-                rows.getInt(3) == 1,
-                Instant.ofEpochMilli(rows.getLong(4)),
-                instantOrNull(rows, 5),
-                instantOrNull(rows, 6)));
-      }
-      return tokens;
-    } catch (SQLException e) {
-      throw failure("list the tokens", e);
-    }
-  }
+  List<ApiToken> list();
 
   /**
-   * Revokes a token; it stops working on the next request.
+   * Revokes a token; every server refuses it from its next request on.
    *
    * @return true when the token existed and was active, false when there is no such token or it was
    *     already revoked
-   * @throws TokenStoreException when the database cannot be written
+   * @throws TokenStoreException when the store cannot be written
    */
-  public synchronized boolean revoke(long id) {
-    try (PreparedStatement update =
-        db.prepareStatement("UPDATE tokens SET revoked = ? WHERE id = ? AND revoked IS NULL")) {
-      update.setLong(1, clock.millis());
-      update.setLong(2, id);
-      return update.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw failure("revoke the token", e);
-    }
-  }
+  boolean revoke(long id);
 
   /**
-   * Finds who a presented token speaks for, and notes that it was used.
+   * Finds who a presented token speaks for, and notes that it was used. Reads the store on every
+   * call, so a revocation made by any process takes effect on the next request.
    *
    * @param token the token as presented (e.g. from an {@code Authorization: Bearer} header)
    * @return the person, or empty when the token is malformed, unknown or revoked
-   * @throws TokenStoreException when the database cannot be read
+   * @throws TokenStoreException when the store cannot be read
    */
-  public synchronized Optional<TokenPrincipal> resolve(String token) {
-    if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
-      return Optional.empty();
-    }
-    // Looked up by hash, so comparing secrets never takes time that depends on their content.
-    try (PreparedStatement select =
-        db.prepareStatement(
-            "SELECT id, email, admin, last_used FROM tokens WHERE hash = ? AND revoked IS NULL")) {
-      select.setString(1, hash(token));
-      TokenPrincipal principal;
-      long lastUsed;
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        principal = new TokenPrincipal(row.getLong(1), row.getString(2), row.getInt(3) == 1);
-        lastUsed = row.getLong(4);
-      }
-      long now = clock.millis();
-      if (now - lastUsed >= LAST_USED_PRECISION.toMillis()) {
-        try (PreparedStatement update =
-            db.prepareStatement("UPDATE tokens SET last_used = ? WHERE id = ?")) {
-          update.setLong(1, now);
-          update.setLong(2, principal.tokenId());
-          update.executeUpdate();
-        }
-      }
-      return Optional.of(principal);
-    } catch (SQLException e) {
-      throw failure("check a token", e);
-    }
-  }
+  Optional<TokenPrincipal> resolve(String token);
 
+  /**
+   * Releases what the store holds open.
+   *
+   * @throws TokenStoreException when that fails
+   */
   @Override
-  public synchronized void close() {
-    try {
-      db.close();
-    } catch (SQLException e) {
-      throw failure("close the token database", e);
-    }
-  }
+  void close();
 
   /**
    * The canonical form of a token owner's email.
@@ -227,7 +81,7 @@ public final class ApiTokenStore implements AutoCloseable {
    * @throws IllegalArgumentException with a plain sentence when it is blank, too long or not an
    *     address
    */
-  public static String normalizeEmail(String email) {
+  static String normalizeEmail(String email) {
     String principal = Readers.normalize(email);
     if (principal.isEmpty()) {
       throw new IllegalArgumentException("A token needs the email address of its owner.");
@@ -236,35 +90,11 @@ public final class ApiTokenStore implements AutoCloseable {
       throw new IllegalArgumentException(
           "The email address is longer than " + MAX_EMAIL_CHARS + " characters; check it.");
     }
-    if (!EMAIL_SHAPE.matcher(principal).matches()) {
+    if (!EmailShape.PATTERN.matcher(principal).matches()) {
       throw new IllegalArgumentException(
           "'" + principal + "' is not an email address; give one like alice@example.com.");
     }
     return principal;
-  }
-
-  private static Instant instantOrNull(ResultSet rows, int column) throws SQLException {
-    long millis = rows.getLong(column);
-    return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private static String hash(String token) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
-  }
-
-  private static TokenStoreException failure(String action, SQLException e) {
-    return new TokenStoreException(
-        "Could not "
-            + action
-            + " in the token database ("
-            + e.getMessage()
-            + "); check that the data directory is writable and the disk is not full.",
-        e);
   }
 
   /**
@@ -275,11 +105,18 @@ public final class ApiTokenStore implements AutoCloseable {
    * @param admin whether it is an admin token
    * @param token the plain token: show it once, never log it
    */
-  public record CreatedToken(long id, String email, boolean admin, String token) {
+  record CreatedToken(long id, String email, boolean admin, String token) {
     @Override
     public String toString() {
       // Keeps the secret out of logs and exception messages that print the record.
       return "CreatedToken[id=" + id + ", email=" + email + ", admin=" + admin + "]";
     }
+  }
+
+  /** Holder of the compiled email shape (interfaces cannot have private static fields). */
+  final class EmailShape {
+    static final Pattern PATTERN = Pattern.compile("[^\\s@]+@[^\\s@]+");
+
+    private EmailShape() {}
   }
 }

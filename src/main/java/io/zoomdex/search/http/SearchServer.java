@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /}, {@code /app.js}, {@code /app.css}, {@code /favicon.svg}: the page (public)
- *   <li>{@code GET /healthz}: {@code {"status":"ok"}} (public)
+ *   <li>{@code GET /healthz}: {@code {"status":"ok"}} while the process runs (public)
+ *   <li>{@code GET /readyz}: 200 {@code {"status":"ready",...}} when the index answers, else 503
+ *       {@code {"status":"unavailable",...}}; adds the settings' {@link Readiness} details (public)
  *   <li>{@code GET /api/demo}: whether demo mode is on and its people (public)
  *   <li>{@code GET /api/me}: who the caller is
  *   <li>{@code GET /api/search?q=&type=&host=&from=&to=&limit=&offset=}: one page of readable hits
@@ -184,6 +186,7 @@ public final class SearchServer implements AutoCloseable {
       config.routes.get(path, ctx -> servePage(ctx, path));
     }
     config.routes.get("/healthz", ctx -> send(ctx, 200, Map.of("status", "ok")));
+    config.routes.get("/readyz", this::ready);
     config.routes.get("/api/demo", this::demo);
     config.routes.get("/api/me", this::me);
     config.routes.get("/api/search", this::search);
@@ -498,6 +501,26 @@ public final class SearchServer implements AutoCloseable {
 
   private static Map<String, Object> error(ApiError e) {
     return SearchJson.error(e.getMessage());
+  }
+
+  /**
+   * Whether this server can answer searches now: its index must answer a count. For a load
+   * balancer's readiness probe, so it says nothing about the index beyond reachable or not.
+   */
+  private void ready(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    boolean ready;
+    try {
+      settings.search().documentCount();
+      ready = true;
+    } catch (SearchException | RuntimeException e) {
+      LOG.warn("Not ready: the index did not answer ({})", e.getMessage());
+      ready = false;
+    }
+    body.put("status", ready ? "ready" : "unavailable");
+    body.put("index", ready ? "reachable" : "unreachable");
+    body.putAll(settings.readiness().details());
+    send(ctx, ready ? 200 : 503, body);
   }
 
   private void send(Context ctx, int status, Object body) {

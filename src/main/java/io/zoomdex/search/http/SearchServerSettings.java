@@ -29,6 +29,7 @@ import java.util.Set;
  *     /api/admin/whois}, or null (the default) for none (they answer 404)
  * @param userNameClaims whether the trusted header may hold a bare user name (identity mapping
  *     completes it) rather than an email; off by default
+ * @param readiness what {@code GET /readyz} reports beyond the index check; nothing by default
  */
 public record SearchServerSettings(
     SearchService search,
@@ -41,7 +42,8 @@ public record SearchServerSettings(
     WebhookEndpoint webhooks,
     List<TokenServlet> servlets,
     AdminInspector inspector,
-    boolean userNameClaims) {
+    boolean userNameClaims,
+    Readiness readiness) {
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -49,6 +51,7 @@ public record SearchServerSettings(
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(readiness, "readiness");
     Objects.requireNonNull(bindAddress, "bindAddress");
     if (bindAddress.isBlank()) {
       throw new IllegalArgumentException("The bind address is blank; use 127.0.0.1 or an IP.");
@@ -80,7 +83,8 @@ public record SearchServerSettings(
         null,
         List.of(),
         null,
-        false);
+        false,
+        Readiness.NONE);
   }
 
   /** Whether callers may pick whom to search as. */
@@ -100,7 +104,8 @@ public record SearchServerSettings(
         webhooks,
         servlets,
         inspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   public SearchServerSettings withAddress(String newBindAddress, int newPort) {
@@ -115,7 +120,8 @@ public record SearchServerSettings(
         webhooks,
         servlets,
         inspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   /** Believes {@code header} on requests from the proxy; null turns it off. */
@@ -131,7 +137,8 @@ public record SearchServerSettings(
         webhooks,
         servlets,
         inspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   /** Demo mode with these people in the picker; empty turns it off. For the demo command only. */
@@ -147,7 +154,8 @@ public record SearchServerSettings(
         webhooks,
         servlets,
         inspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   /** Serves {@code POST /webhooks/zoom} with this endpoint; null removes the route. */
@@ -163,7 +171,8 @@ public record SearchServerSettings(
         endpoint,
         servlets,
         inspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   /** Also mounts {@code servlet} at its path, behind the API-token check. */
@@ -181,7 +190,8 @@ public record SearchServerSettings(
         webhooks,
         more,
         inspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   /** Answers the admin inspector routes with {@code newInspector}; null removes them. */
@@ -197,7 +207,8 @@ public record SearchServerSettings(
         webhooks,
         servlets,
         newInspector,
-        userNameClaims);
+        userNameClaims,
+        readiness);
   }
 
   /** Lets the trusted header hold a bare user name (for identity mapping to complete). */
@@ -213,6 +224,24 @@ public record SearchServerSettings(
         webhooks,
         servlets,
         inspector,
-        allowed);
+        allowed,
+        readiness);
+  }
+
+  /** Reports {@code newReadiness}'s details in {@code /readyz}. */
+  public SearchServerSettings withReadiness(Readiness newReadiness) {
+    return new SearchServerSettings(
+        search,
+        tokens,
+        runs,
+        bindAddress,
+        port,
+        trustedHeader,
+        demoPeople,
+        webhooks,
+        servlets,
+        inspector,
+        userNameClaims,
+        newReadiness);
   }
 }

@@ -58,7 +58,8 @@ class MappedCallersTest {
                     null,
                     List.of(),
                     null,
-                    false)
+                    false,
+                    Readiness.NONE)
                 .withTrustedHeader(
                     new TrustedIdentityHeader(
                         "X-Forwarded-User", InetAddress.getByName("127.0.0.1")))

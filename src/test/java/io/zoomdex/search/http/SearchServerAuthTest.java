@@ -60,6 +60,54 @@ class SearchServerAuthTest {
   }
 
   @Test
+  void readyz_needsNoToken_andAddsTheReadinessDetails() throws Exception {
+    start(fixture.settings().withReadiness(() -> java.util.Map.of("role", "search")));
+
+    HttpTestClient.Reply reply = http.get("/readyz");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().path("status").asText()).isEqualTo("ready");
+    assertThat(reply.json().path("index").asText()).isEqualTo("reachable");
+    assertThat(reply.json().path("role").asText()).isEqualTo("search");
+  }
+
+  @Test
+  void readyz_whenTheIndexCannotBeRead_is503_whileHealthzStays200() throws Exception {
+    io.zoomdex.search.SearchService unreachable =
+        new io.zoomdex.search.SearchService() {
+          @Override
+          public io.zoomdex.search.SearchResults search(io.zoomdex.search.SearchRequest request)
+              throws io.zoomdex.search.SearchException {
+            throw new io.zoomdex.search.SearchException("no node answered", null);
+          }
+
+          @Override
+          public java.util.Optional<io.zoomdex.search.DocumentView> get(
+              String searcher, io.zoomdex.document.DocumentId id)
+              throws io.zoomdex.search.SearchException {
+            throw new io.zoomdex.search.SearchException("no node answered", null);
+          }
+
+          @Override
+          public java.util.OptionalLong documentCount() throws io.zoomdex.search.SearchException {
+            throw new io.zoomdex.search.SearchException("no node answered", null);
+          }
+
+          @Override
+          public void close() {}
+        };
+    start(SearchServerSettings.of(unreachable, fixture.tokens));
+
+    HttpTestClient.Reply reply = http.get("/readyz");
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.json().path("status").asText()).isEqualTo("unavailable");
+    assertThat(reply.json().path("index").asText()).isEqualTo("unreachable");
+    assertThat(reply.body()).doesNotContain("no node answered"); // no details for anonymous probes
+    assertThat(http.get("/healthz").status()).isEqualTo(200);
+  }
+
+  @Test
   void apiEndpoints_withoutToken_are401WithAPlainJsonError() throws Exception {
     start(fixture.settings());
 
