@@ -89,6 +89,15 @@ class SearchServerAuthTest {
           }
 
           @Override
+          public List<io.zoomdex.search.SearchHit> listReadable(
+              io.zoomdex.search.SearchRequest request,
+              io.zoomdex.document.DocumentId after,
+              int max)
+              throws io.zoomdex.search.SearchException {
+            throw new io.zoomdex.search.SearchException("no node answered", null);
+          }
+
+          @Override
           public java.util.OptionalLong documentCount() throws io.zoomdex.search.SearchException {
             throw new io.zoomdex.search.SearchException("no node answered", null);
           }
