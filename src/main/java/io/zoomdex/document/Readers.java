@@ -19,8 +19,12 @@ import java.util.TreeSet;
  * @param rules for each reader, the rules of {@code permissions.md} that made them one (e.g. {@code
  *     host}, {@code participant}, {@code summary setting 3}), as the reader rules recorded them;
  *     empty for readers whose rules were not recorded. Only readers have rules.
+ * @param withheld people the rules named who are not readers now (deactivated users), with their
+ *     rules: the ledger keeps them so that a reactivation gives their access back without asking
+ *     Zoom again. Never searched; never a reader.
  */
-public record Readers(Set<String> emails, Map<String, List<String>> rules) {
+public record Readers(
+    Set<String> emails, Map<String, List<String>> rules, Map<String, List<String>> withheld) {
 
   public static final Readers NOBODY = new Readers(Set.of());
 
@@ -44,6 +48,25 @@ public record Readers(Set<String> emails, Map<String, List<String>> rules) {
           });
     }
     rules = Collections.unmodifiableSortedMap(kept);
+    TreeMap<String, List<String>> away = new TreeMap<>();
+    if (withheld != null) {
+      withheld.forEach(
+          (email, named) -> {
+            String principal = normalize(email);
+            if (!principal.isEmpty()
+                && !normalized.contains(principal)
+                && named != null
+                && !named.isEmpty()) {
+              away.merge(principal, List.copyOf(named), Readers::union);
+            }
+          });
+    }
+    withheld = Collections.unmodifiableSortedMap(away);
+  }
+
+  /** Readers with their rules, withholding nobody. */
+  public Readers(Set<String> emails, Map<String, List<String>> rules) {
+    this(emails, rules, Map.of());
   }
 
   /** Readers whose rules were not recorded. */
@@ -87,16 +110,65 @@ public record Readers(Set<String> emails, Map<String, List<String>> rules) {
   public Readers plus(Collection<String> more) {
     HashSet<String> all = new HashSet<>(emails);
     all.addAll(more);
-    return new Readers(all, rules);
+    return new Readers(all, rules, withheld);
   }
 
   /**
-   * These readers less the given principals (e.g. deactivated users), keeping the others' rules.
+   * These readers less the given principals (e.g. deactivated users), keeping the others' rules; a
+   * removed reader's rules move to {@link #withheld()}.
    */
   public Readers without(Collection<String> removed) {
     TreeSet<String> kept = new TreeSet<>(emails);
-    removed.stream().map(Readers::normalize).forEach(kept::remove);
-    return new Readers(kept, rules);
+    Map<String, List<String>> away = new TreeMap<>(withheld);
+    removed.stream()
+        .map(Readers::normalize)
+        .filter(kept::remove)
+        .forEach(principal -> away.merge(principal, rulesOf(principal), Readers::union));
+    return new Readers(kept, rules, away);
+  }
+
+  /** These readers with a withheld person made a reader again (a reactivated user). */
+  public Readers restoring(String principal) {
+    String email = normalize(principal);
+    List<String> named = withheld.get(email);
+    if (named == null) {
+      return this;
+    }
+    TreeSet<String> all = new TreeSet<>(emails);
+    all.add(email);
+    Map<String, List<String>> allRules = new TreeMap<>(rules);
+    allRules.put(email, named);
+    Map<String, List<String>> away = new TreeMap<>(withheld);
+    away.remove(email);
+    return new Readers(all, allRules, away);
+  }
+
+  /** These readers with one person's email replaced by another (an email change). */
+  public Readers renaming(String from, String to) {
+    String old = normalize(from);
+    String now = normalize(to);
+    TreeSet<String> all = new TreeSet<>(emails);
+    if (all.remove(old)) {
+      all.add(now);
+    }
+    return new Readers(all, renamed(rules, old, now), renamed(withheld, old, now));
+  }
+
+  private static Map<String, List<String>> renamed(
+      Map<String, List<String>> byEmail, String old, String now) {
+    Map<String, List<String>> copy = new TreeMap<>(byEmail);
+    List<String> named = copy.remove(old);
+    if (named != null) {
+      copy.merge(now, named, Readers::union);
+    }
+    return copy;
+  }
+
+  /** Everyone the rules named: readers and withheld people. */
+  public Set<String> named() {
+    TreeSet<String> all = new TreeSet<>(emails);
+    all.addAll(withheld.keySet());
+    return all;
   }
 
   public boolean isEmpty() {

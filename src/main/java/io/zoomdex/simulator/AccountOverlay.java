@@ -26,6 +26,7 @@ final class AccountOverlay {
 
   private final NavigableMap<Integer, SimUser> createdUsers = new ConcurrentSkipListMap<>();
   private final Map<Integer, SimUserStatus> statusOverrides = new ConcurrentHashMap<>();
+  private final Map<Integer, String> emailOverrides = new ConcurrentHashMap<>();
   private final NavigableSet<Integer> deletedUsers = new ConcurrentSkipListSet<>();
   private final Map<Integer, NavigableMap<Integer, SimMeeting>> createdMeetings =
       new ConcurrentHashMap<>();
@@ -67,6 +68,16 @@ final class AccountOverlay {
 
   void setStatus(int index, SimUserStatus status) {
     statusOverrides.put(index, status);
+    changed();
+  }
+
+  /** The word an email change put in the user's email (see {@link SimUser#withEmailWord}). */
+  Optional<String> emailOverride(int index) {
+    return Optional.ofNullable(emailOverrides.get(index));
+  }
+
+  void setEmailWord(int index, String word) {
+    emailOverrides.put(index, word);
     changed();
   }
 

@@ -471,6 +471,34 @@ public final class Mutations {
   }
 
   /**
+   * Changes a user's email to {@code first.{word}{index}@domain}; their names stay. Every listing,
+   * meeting setting and participant row names the new email from now on, as in Zoom. Raises {@code
+   * user.updated} with the changed field and its previous value ({@code old_object}).
+   *
+   * @throws IllegalArgumentException when the user does not exist or is pending, or the word is not
+   *     a plain word of letters
+   */
+  public synchronized SimUser changeEmail(String userIdOrEmail, String word) {
+    if (!NAME.matcher(word).matches()) {
+      throw new IllegalArgumentException("The new email's word must be a plain word of letters.");
+    }
+    SimUser user = requireUser(userIdOrEmail);
+    if (user.id() == null) {
+      throw new IllegalArgumentException("User " + userIdOrEmail + " is pending; pick another.");
+    }
+    overlay.setEmailWord(user.index(), word);
+    SimUser renamed = account.user(user.index());
+    record(
+        "user.updated",
+        renamed.id(),
+        0,
+        null,
+        List.of("email"),
+        payloads.userUpdated(user, renamed));
+    return renamed;
+  }
+
+  /**
    * Deletes a user (see the class comment); raises {@code user.deleted}.
    *
    * @throws IllegalArgumentException when the user does not exist, is pending or is the owner

@@ -42,6 +42,29 @@ public record SimUser(
     return status != SimUserStatus.PENDING;
   }
 
+  /**
+   * This user with another email, {@code first.{word}{index}@domain} (shaped as every simulated
+   * email is, so that it still finds the user); their names stay.
+   */
+  public SimUser withEmailWord(String word) {
+    String newEmail =
+        (firstName + "." + word + index + "@" + email.substring(email.indexOf('@') + 1))
+            .toLowerCase(java.util.Locale.ROOT);
+    return new SimUser(
+        index,
+        id,
+        newEmail,
+        firstName,
+        lastName,
+        status,
+        type,
+        webinarLicence,
+        dept,
+        timezone,
+        pmi,
+        createdAt);
+  }
+
   /** This user with another status (a deactivation or reactivation). */
   public SimUser withStatus(SimUserStatus newStatus) {
     return new SimUser(

@@ -120,13 +120,18 @@ public final class SimulatedAccount {
   public SimUser user(int index) {
     if (index >= settings.users() && index < indexLimit()) {
       SimUser created = overlay.createdUser(index).orElseThrow();
-      return overlay.statusOverride(index).map(created::withStatus).orElse(created);
+      return renamed(overlay.statusOverride(index).map(created::withStatus).orElse(created));
     }
     if (index < 0 || index >= settings.users()) {
       throw new IndexOutOfBoundsException("No user " + index + ".");
     }
     SimUser derived = derivedUser(index);
-    return overlay.statusOverride(index).map(derived::withStatus).orElse(derived);
+    return renamed(overlay.statusOverride(index).map(derived::withStatus).orElse(derived));
+  }
+
+  /** The user with the email an email change gave them, if any. */
+  private SimUser renamed(SimUser user) {
+    return overlay.emailOverride(user.index()).map(user::withEmailWord).orElse(user);
   }
 
   private SimUser derivedUser(int index) {

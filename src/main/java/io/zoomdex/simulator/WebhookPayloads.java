@@ -185,6 +185,18 @@ final class WebhookPayloads {
     return payload;
   }
 
+  /** {@code user.updated}: the changed fields in {@code object}, their old values beside. */
+  ObjectNode userUpdated(SimUser before, SimUser after) {
+    ObjectNode payload = operated();
+    ObjectNode object = payload.putObject("object");
+    object.put("id", after.id());
+    object.put("email", after.email());
+    ObjectNode old = payload.putObject("old_object");
+    old.put("id", before.id());
+    old.put("email", before.email());
+    return payload;
+  }
+
   ObjectNode userCreated(SimUser user) {
     ObjectNode payload = userChanged(user);
     payload.put("creation_type", "autoCreate");

@@ -56,4 +56,17 @@ public interface KnownDocuments {
   default List<String> awaitingSummary(long meetingId, java.time.Instant from) {
     return List.of();
   }
+
+  /**
+   * The document as the ledger keeps it (content and reader rules), if it does: a series whose
+   * readers alone changed rebuilds its instances from it instead of reading them again.
+   */
+  default Optional<Document> kept(DocumentId id) {
+    return Optional.empty();
+  }
+
+  /** The kept documents of a meeting or webinar series, by its number. */
+  default List<DocumentId> keptOfSeries(long seriesId) {
+    return List.of();
+  }
 }

@@ -453,7 +453,8 @@ public final class ZoomCrawler {
             if (transcriptsStale
                 && details.isPresent()
                 && series.get(meetingId).changed()
-                && plan.incremental()) {
+                && plan.incremental()
+                && !transcriptsRebuiltLocally(meetingId, series.get(meetingId))) {
               transcriptsOf(
                   work, meetingId, details.get().hostId(), series, listedInstances, plan.today());
             }
@@ -475,11 +476,64 @@ public final class ZoomCrawler {
             if (transcriptsStale
                 && details.isPresent()
                 && series.get(webinarId).changed()
-                && plan.incremental()) {
+                && plan.incremental()
+                && !transcriptsRebuiltLocally(webinarId, series.get(webinarId))) {
               transcriptsOf(
                   work, webinarId, details.get().hostId(), series, listedInstances, plan.today());
             }
           });
+    }
+
+    /**
+     * Whether a changed series document differs from the one the ledger keeps in its readers only
+     * (same title and text): then its instances, summaries and transcripts keep their content and
+     * only their readers follow, which the ledger can compute without asking Zoom.
+     */
+    private boolean onlyReadersChanged(Document series) {
+      return plan.incremental()
+          && plan.known()
+              .kept(series.id())
+              .filter(kept -> kept.title().equals(series.title()))
+              .filter(kept -> kept.body().equals(series.body()))
+              .isPresent();
+    }
+
+    /**
+     * Rebuilds an instance the ledger keeps (and its summary) with the series' new people; its
+     * participants are those its kept reader rules name. False when the ledger does not keep it.
+     */
+    private boolean rebuiltLocally(DocumentId instanceId, SeriesPeople people) {
+      Optional<Document> kept = plan.known().kept(instanceId);
+      if (kept.isEmpty()) {
+        return false;
+      }
+      List<Participant> attendees = participantsOf(kept.get());
+      emit(withReaders(kept.get(), rules.instance(people, attendees)));
+      if (instanceId.type() == PAST_MEETING) {
+        plan.known()
+            .kept(id(DocumentType.SUMMARY, instanceId.key()))
+            .ifPresent(summary -> emit(withReaders(summary, rules.summary(people, attendees))));
+      }
+      return true;
+    }
+
+    /**
+     * Rebuilds the transcripts the ledger keeps for a series whose readers alone changed; false
+     * when its content changed too or the ledger keeps none.
+     */
+    private boolean transcriptsRebuiltLocally(long seriesId, Series read) {
+      if (!read.readersOnly()) {
+        return false;
+      }
+      SeriesPeople people = read.people();
+      List<Document> transcripts =
+          plan.known().keptOfSeries(seriesId).stream()
+              .filter(id -> id.type() == DocumentType.TRANSCRIPT)
+              .map(plan.known()::kept)
+              .flatMap(Optional::stream)
+              .toList();
+      transcripts.forEach(t -> emit(withReaders(t, rules.transcript(people))));
+      return !transcripts.isEmpty();
     }
 
     /** Re-reads the transcripts of one series, whose readers come from it. */
@@ -568,7 +622,8 @@ public final class ZoomCrawler {
       SeriesPeople people = rules.meetingPeople(meeting, userId);
       Document document = mapper.meeting(meeting, rules.series(people));
       boolean changed = plan.changed(document);
-      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda()), changed));
+      boolean readersOnly = changed && onlyReadersChanged(document);
+      series.put(meeting.id(), new Series(people, nonNull(meeting.agenda()), changed, readersOnly));
       if (settings.indexes(CrawlKind.MEETING)) {
         emit(document);
       }
@@ -594,6 +649,10 @@ public final class ZoomCrawler {
                   if (plan.beyondZoomsYear(instance.startTime())) {
                     stats.skipped(
                         TOO_OLD_LABEL); // the listing's start time says Zoom would refuse it
+                  } else if (readersOnly && rebuiltLocally(id(PAST_MEETING, uuid), people)) {
+                    if (plan.mayHaveNewSummary(uuid, instance.startTime())) {
+                      submit(work, () -> pastMeeting(work, uuid, people, agenda, true));
+                    }
                   } else if (plan.wants(id(PAST_MEETING, uuid), changed)) {
                     submit(work, () -> pastMeeting(work, uuid, people, agenda, false));
                   } else if (plan.mayHaveNewSummary(uuid, instance.startTime())) {
@@ -641,7 +700,8 @@ public final class ZoomCrawler {
       List<String> names = panelists.stream().map(Panelist::name).toList();
       Document document = mapper.webinar(webinar, names, rules.series(people));
       boolean changed = plan.changed(document);
-      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda()), changed));
+      boolean readersOnly = changed && onlyReadersChanged(document);
+      series.put(webinar.id(), new Series(people, nonNull(webinar.agenda()), changed, readersOnly));
       if (settings.indexes(CrawlKind.WEBINAR)) {
         emit(document);
       }
@@ -663,6 +723,7 @@ public final class ZoomCrawler {
                 for (PastInstance instance : instances) {
                   if (listedInstances.add(instance.uuid())
                       && settings.withinHistory(instance.startTime(), plan.today())
+                      && !(readersOnly && rebuiltLocally(id(PAST_WEBINAR, instance.uuid()), people))
                       && plan.wants(id(PAST_WEBINAR, instance.uuid()), changed)) {
                     submit(work, () -> pastWebinar(work, webinar, instance, people));
                   }
@@ -994,6 +1055,34 @@ public final class ZoomCrawler {
     };
   }
 
+  /** The participants a kept instance's reader rules name (withheld ones too). */
+  private static List<Participant> participantsOf(Document kept) {
+    List<Participant> participants = new ArrayList<>();
+    java.util.function.BiConsumer<String, List<String>> add =
+        (email, named) -> {
+          if (named.contains(ReaderRules.RULE_PARTICIPANT)) {
+            participants.add(new Participant(null, null, null, email, null, null, 0, null));
+          }
+        };
+    kept.readers().rules().forEach(add);
+    kept.readers().withheld().forEach(add);
+    return participants;
+  }
+
+  /** A kept document with new readers, its content as kept. */
+  private static Document withReaders(Document kept, Readers readers) {
+    return new Document(
+        kept.id(),
+        kept.title(),
+        kept.body(),
+        kept.hostEmail(),
+        kept.startTime(),
+        kept.durationMinutes(),
+        kept.url(),
+        readers,
+        kept.sourceIds());
+  }
+
   private static DocumentId id(DocumentType type, String key) {
     return new DocumentId(type, key);
   }
@@ -1027,5 +1116,12 @@ public final class ZoomCrawler {
   }
 
   /** What a listed meeting or webinar contributes to its instances and recordings. */
-  private record Series(SeriesPeople people, String agenda, boolean changed) {}
+  /**
+   * @param readersOnly whether only its readers changed (see {@code onlyReadersChanged})
+   */
+  private record Series(SeriesPeople people, String agenda, boolean changed, boolean readersOnly) {
+    Series(SeriesPeople people, String agenda, boolean changed) {
+      this(people, agenda, changed, false);
+    }
+  }
 }

@@ -34,6 +34,11 @@ public final class DocumentVersion {
         .readers()
         .rules()
         .forEach((reader, rules) -> field(sha, "rules " + reader, rules.toString()));
+    // Who is withheld is kept with the document, so that a reactivation can give them back.
+    document
+        .readers()
+        .withheld()
+        .forEach((person, rules) -> field(sha, "withheld " + person, rules.toString()));
     for (Map.Entry<String, String> id : new TreeMap<>(document.sourceIds()).entrySet()) {
       field(sha, id.getKey(), id.getValue());
     }

@@ -1,5 +1,6 @@
 package io.zoomdex.sync;
 
+import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.source.SeriesListing;
 import java.io.IOException;
@@ -73,6 +74,16 @@ public final class StateStore implements AutoCloseable {
                 + " NOT NULL, started TEXT NOT NULL)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS hosts_ended (user_id TEXT PRIMARY KEY, at TEXT NOT NULL)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS kept_documents (id TEXT PRIMARY KEY, series TEXT NOT NULL,"
+                + " document BLOB NOT NULL)");
+        s.execute("CREATE INDEX IF NOT EXISTS kept_by_series ON kept_documents (series)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS named_people (email TEXT NOT NULL, id TEXT NOT NULL,"
+                + " PRIMARY KEY (email, id))");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS reader_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " kind TEXT NOT NULL, email TEXT NOT NULL, new_email TEXT NOT NULL)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS crawl_settings (role TEXT PRIMARY KEY, fingerprint TEXT NOT"
                 + " NULL, description TEXT NOT NULL)");
@@ -161,6 +172,21 @@ public final class StateStore implements AutoCloseable {
       Collection<DocumentId> unchanged,
       Collection<String> finishedUsers,
       Collection<SeriesListing> listings) {
+    recordBatch(runId, written, unchanged, finishedUsers, listings, List.of());
+  }
+
+  /**
+   * As {@link #recordBatch(long, Map, Collection, Collection, Collection)}, and in the same
+   * transaction the written documents themselves (see {@link KeptDocument}), with the people each
+   * one names.
+   */
+  public synchronized void recordBatch(
+      long runId,
+      Map<DocumentId, String> written,
+      Collection<DocumentId> unchanged,
+      Collection<String> finishedUsers,
+      Collection<SeriesListing> listings,
+      Collection<Document> documents) {
     try {
       db.setAutoCommit(false);
     } catch (SQLException e) {
@@ -207,11 +233,155 @@ public final class StateStore implements AutoCloseable {
         listing.addBatch();
       }
       listing.executeBatch();
+      keep(documents);
       db.commit();
     } catch (SQLException e) {
       throw failure("record indexed documents", e);
     } finally {
       endTransaction();
+    }
+  }
+
+  private void keep(Collection<Document> documents) throws SQLException {
+    try (PreparedStatement kept =
+            db.prepareStatement(
+                "INSERT OR REPLACE INTO kept_documents (id, series, document) VALUES (?, ?, ?)");
+        PreparedStatement unname = db.prepareStatement("DELETE FROM named_people WHERE id = ?");
+        PreparedStatement name =
+            db.prepareStatement("INSERT OR IGNORE INTO named_people (email, id) VALUES (?, ?)")) {
+      for (Document document : documents) {
+        String id = document.id().toString();
+        kept.setString(1, id);
+        kept.setString(2, KeptDocument.seriesOf(document));
+        kept.setBytes(3, KeptDocument.encode(document));
+        kept.addBatch();
+        unname.setString(1, id);
+        unname.addBatch();
+        for (String email : document.readers().named()) {
+          name.setString(1, email);
+          name.setString(2, id);
+          name.addBatch();
+        }
+        if (!document.hostEmail().isEmpty()) {
+          name.setString(1, document.hostEmail());
+          name.setString(2, id);
+          name.addBatch();
+        }
+      }
+      kept.executeBatch();
+      unname.executeBatch();
+      name.executeBatch();
+    }
+  }
+
+  /** The document the ledger keeps for {@code id}, if it keeps one (see {@link KeptDocument}). */
+  public synchronized Optional<Document> kept(DocumentId id) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT document FROM kept_documents WHERE id = ?")) {
+      select.setString(1, id.toString());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(KeptDocument.decode(row.getBytes(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read a kept document", e);
+    }
+  }
+
+  /** The kept documents that name {@code email} (as reader, withheld person or host). */
+  public synchronized List<DocumentId> keptNaming(String email) {
+    return ids("SELECT id FROM named_people WHERE email = ? ORDER BY id", email);
+  }
+
+  /** The kept documents of one meeting or webinar series (by its number). */
+  public synchronized List<DocumentId> keptOfSeries(long seriesId) {
+    return ids(
+        "SELECT id FROM kept_documents WHERE series = ? ORDER BY id", Long.toString(seriesId));
+  }
+
+  /** How many documents the ledger holds without keeping them (indexed by an older version). */
+  public synchronized long documentsNotKept() {
+    try (Statement select = db.createStatement();
+        ResultSet row =
+            select.executeQuery(
+                "SELECT COUNT(*) FROM ledger WHERE id NOT IN (SELECT id FROM kept_documents)")) {
+      return row.next() ? row.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw failure("read the ledger", e);
+    }
+  }
+
+  private List<DocumentId> ids(String sql, String value) {
+    try (PreparedStatement select = db.prepareStatement(sql)) {
+      select.setString(1, value);
+      List<DocumentId> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(DocumentId.parse(rows.getString(1)));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw failure("read the kept documents", e);
+    }
+  }
+
+  /**
+   * A change of readers to apply to the kept documents: {@code reactivated} (email) or {@code
+   * email} (email to newEmail), in the order they were recorded.
+   */
+  public record ReaderChange(long sequence, String kind, String email, String newEmail) {}
+
+  /** A {@link ReaderChange} kind: the person's email changed to {@code newEmail}. */
+  public static final String EMAIL_CHANGED = "email";
+
+  /** A {@link ReaderChange} kind: the person was reactivated and reads again. */
+  public static final String REACTIVATED = "reactivated";
+
+  /** A {@link ReaderChange} kind: the person was deactivated, deleted or disassociated. */
+  public static final String DEACTIVATED = "deactivated";
+
+  /** Records reader changes that a webhook announced, to apply to the kept documents. */
+  public synchronized void requestReaderChanges(Collection<ReaderChange> changes) {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO reader_changes (kind, email, new_email) VALUES (?, ?, ?)")) {
+      for (ReaderChange change : changes) {
+        insert.setString(1, change.kind());
+        insert.setString(2, change.email());
+        insert.setString(3, change.newEmail());
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the reader changes", e);
+    }
+  }
+
+  /** The reader changes not applied yet, oldest first. */
+  public synchronized List<ReaderChange> pendingReaderChanges() {
+    try (Statement select = db.createStatement();
+        ResultSet rows =
+            select.executeQuery(
+                "SELECT seq, kind, email, new_email FROM reader_changes ORDER BY seq")) {
+      List<ReaderChange> changes = new ArrayList<>();
+      while (rows.next()) {
+        changes.add(
+            new ReaderChange(
+                rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+      }
+      return changes;
+    } catch (SQLException e) {
+      throw failure("read the reader changes", e);
+    }
+  }
+
+  /** Forgets reader changes up to {@code sequence}, applied to the kept documents and index. */
+  public synchronized void readerChangesApplied(long sequence) {
+    try (PreparedStatement delete =
+        db.prepareStatement("DELETE FROM reader_changes WHERE seq <= ?")) {
+      delete.setLong(1, sequence);
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the reader changes", e);
     }
   }
 
@@ -242,15 +412,23 @@ public final class StateStore implements AutoCloseable {
     }
     try (PreparedStatement delete = db.prepareStatement("DELETE FROM ledger WHERE id = ?");
         PreparedStatement listing =
-            db.prepareStatement("DELETE FROM series_listings WHERE series = ?")) {
+            db.prepareStatement("DELETE FROM series_listings WHERE series = ?");
+        PreparedStatement kept = db.prepareStatement("DELETE FROM kept_documents WHERE id = ?");
+        PreparedStatement named = db.prepareStatement("DELETE FROM named_people WHERE id = ?")) {
       for (DocumentId id : ids) {
         delete.setString(1, id.toString());
         delete.addBatch();
         listing.setString(1, id.toString());
         listing.addBatch();
+        kept.setString(1, id.toString());
+        kept.addBatch();
+        named.setString(1, id.toString());
+        named.addBatch();
       }
       delete.executeBatch();
       listing.executeBatch();
+      kept.executeBatch();
+      named.executeBatch();
       db.commit();
     } catch (SQLException e) {
       throw failure("update the ledger", e);

@@ -4,6 +4,7 @@ import io.zoomdex.document.Change;
 import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
+import io.zoomdex.document.Readers;
 import io.zoomdex.sink.IndexSink;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.source.CrawlOutput;
@@ -164,11 +165,19 @@ public final class SyncEngine {
       log.info("A webhook asked for a full crawl (a user was created, changed or reactivated)");
       return fullCrawl(directory, since, stats);
     }
-    if (state.deactivatedUsers().stream()
-        .anyMatch(
-            email -> directory.isInternal(email) && !directory.deactivated().contains(email))) {
-      log.info("Users were reactivated: running a full crawl to give them their documents back");
-      return fullCrawl(directory, since, stats);
+    List<StateStore.ReaderChange> reactivated =
+        state.deactivatedUsers().stream()
+            .filter(e -> directory.isInternal(e) && !directory.deactivated().contains(e))
+            .sorted()
+            .map(e -> new StateStore.ReaderChange(0, StateStore.REACTIVATED, e, ""))
+            .toList();
+    if (!reactivated.isEmpty()) {
+      // Polling found them: the documents that name them get them back from the ledger, and
+      // the listings walk finds what they host.
+      log.info("{} user(s) were reactivated: giving them their documents back", reactivated.size());
+      state.requestReaderChanges(reactivated);
+      state.removeDeactivatedUsers(
+          reactivated.stream().map(StateStore.ReaderChange::email).toList());
     }
     Instant started = clock.instant();
     KnownDocuments known = new LedgerDocuments();
@@ -205,8 +214,18 @@ public final class SyncEngine {
     // the account no longer lists (deleted, disassociated) stay blocked: documents may still
     // name them.
     Set<String> blocked = new HashSet<>(directory.deactivated());
-    state.deactivatedUsers().stream().filter(e -> !directory.isInternal(e)).forEach(blocked::add);
+    Set<String> before = state.deactivatedUsers();
+    before.stream().filter(e -> !directory.isInternal(e)).forEach(blocked::add);
+    state.requestReaderChanges(
+        blocked.stream()
+            .filter(e -> !before.contains(e))
+            .sorted()
+            .map(e -> new StateStore.ReaderChange(0, StateStore.DEACTIVATED, e, ""))
+            .toList());
     state.recordDeactivatedUsers(blocked);
+    // The documents naming them, and those of reactivated or renamed people, are rebuilt from
+    // the ledger: the crawl then leaves them be unless Zoom changed them.
+    applyReaderChanges(runId);
     Batch batch = new Batch(runId, true);
     try {
       crawler.crawl(directory, plan, batch, stats);
@@ -269,6 +288,7 @@ public final class SyncEngine {
   public TargetedReport refetch(
       Targets targets, Set<DocumentId> deletions, LocalDate since, CrawlStats stats) {
     long runId = state.latestRunId();
+    long rebuilt = applyReaderChanges(runId);
     if (!targets.isEmpty()) {
       Instant changedSince =
           state.lastCompleteRun().map(StateStore.RunRecord::started).orElse(clock.instant());
@@ -289,9 +309,82 @@ public final class SyncEngine {
       }
       batch.flush();
       return new TargetedReport(
-          batch.added() + batch.updated(), batch.unchanged(), delete(deletions), stats.failures());
+          rebuilt + batch.added() + batch.updated(),
+          batch.unchanged(),
+          delete(deletions),
+          stats.failures());
     }
-    return new TargetedReport(0, 0, delete(deletions), stats.failures());
+    return new TargetedReport(rebuilt, 0, delete(deletions), stats.failures());
+  }
+
+  /**
+   * Applies the reader changes webhooks or polling recorded (email changes, reactivations,
+   * deactivations) to the documents the ledger keeps, without asking Zoom: each document naming the
+   * person is rebuilt with its readers changed and written again. When the ledger holds documents
+   * it does not keep (indexed by an older zoomdex), a full crawl is asked for instead.
+   *
+   * @return how many documents were rewritten
+   */
+  long applyReaderChanges(long runId) {
+    List<StateStore.ReaderChange> changes = state.pendingReaderChanges();
+    if (changes.isEmpty()) {
+      return 0;
+    }
+    long last = changes.get(changes.size() - 1).sequence();
+    if (state.documentsNotKept() > 0) {
+      log.info(
+          "Readers changed, but the ledger does not keep every document yet: the next crawl is"
+              + " a full one");
+      state.requestFullCrawl();
+      state.readerChangesApplied(last);
+      return 0;
+    }
+    Batch batch = new Batch(runId, false);
+    try {
+      for (StateStore.ReaderChange change : changes) {
+        for (DocumentId id : state.keptNaming(change.email())) {
+          Optional<Document> kept = state.kept(id);
+          if (kept.isPresent()) {
+            batch.accept(new Change.Upsert(rebuilt(kept.get(), change)));
+          }
+        }
+        // Each change reads what the previous one wrote.
+        batch.flush();
+      }
+    } catch (RuntimeException e) {
+      batch.flushQuietly();
+      throw e;
+    }
+    state.readerChangesApplied(last);
+    log.info(
+        "{} reader change(s) applied from the ledger: {} documents rewritten",
+        changes.size(),
+        batch.added() + batch.updated());
+    return batch.added() + batch.updated();
+  }
+
+  private static Document rebuilt(Document kept, StateStore.ReaderChange change) {
+    Readers readers = kept.readers();
+    String host = kept.hostEmail();
+    switch (change.kind()) {
+      case StateStore.EMAIL_CHANGED -> {
+        readers = readers.renaming(change.email(), change.newEmail());
+        host = host.equals(change.email()) ? change.newEmail() : host;
+      }
+      case StateStore.REACTIVATED -> readers = readers.restoring(change.email());
+      case StateStore.DEACTIVATED -> readers = readers.without(Set.of(change.email()));
+      default -> throw new IllegalStateException("Unknown reader change " + change.kind());
+    }
+    return new Document(
+        kept.id(),
+        kept.title(),
+        kept.body(),
+        host,
+        kept.startTime(),
+        kept.durationMinutes(),
+        kept.url(),
+        readers,
+        kept.sourceIds());
   }
 
   /** What {@link #refetch} did. */
@@ -349,6 +442,16 @@ public final class SyncEngine {
     public List<String> awaitingSummary(long meetingId, Instant from) {
       return state.awaitingSummary(meetingId, from);
     }
+
+    @Override
+    public Optional<Document> kept(DocumentId id) {
+      return state.kept(id);
+    }
+
+    @Override
+    public List<DocumentId> keptOfSeries(long seriesId) {
+      return state.keptOfSeries(seriesId);
+    }
   }
 
   private LocalDate today() {
@@ -391,6 +494,7 @@ public final class SyncEngine {
     private final long runId;
     private final boolean checkpoints;
     private final Map<DocumentId, String> written = new HashMap<>();
+    private final Map<DocumentId, Document> writtenDocuments = new HashMap<>();
     private final List<DocumentId> seenUnchanged = new ArrayList<>();
     private final List<String> finishedUsers = new ArrayList<>();
     private final Map<String, List<SeriesListing>> listingsByUser = new HashMap<>();
@@ -434,6 +538,7 @@ public final class SyncEngine {
           updated++;
         }
         written.put(document.id(), version);
+        writtenDocuments.put(document.id(), document);
       }
       if (written.size() + seenUnchanged.size() >= batchSize) {
         flush();
@@ -489,9 +594,11 @@ public final class SyncEngine {
       } catch (SinkException e) {
         throw new StorageException(e.getMessage(), e);
       }
-      state.recordBatch(runId, written, seenUnchanged, finishedUsers, listings);
+      state.recordBatch(
+          runId, written, seenUnchanged, finishedUsers, listings, writtenDocuments.values());
       listings.clear();
       written.clear();
+      writtenDocuments.clear();
       seenUnchanged.clear();
       finishedUsers.clear();
     }

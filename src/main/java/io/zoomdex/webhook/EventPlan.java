@@ -7,6 +7,8 @@ import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
 import io.zoomdex.source.Targets;
+import io.zoomdex.sync.StateStore;
+import io.zoomdex.sync.StateStore.ReaderChange;
 import io.zoomdex.sync.StateStore.WebhookEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a batch of webhook events asks for, in the order they came (a later event on the same
  * meeting wins): series and instances to re-read, documents to delete, users who lost or regained
- * access, new users to crawl, and whether only a full crawl can follow (a user reactivated or whose
- * email changed). Recording events are not used: their scope is not granted, recordings are polled.
+ * access, new or reactivated users to crawl, reader changes to apply from the ledger (an email
+ * change, a reactivation), and whether only a full crawl can follow (an event too thin to act on).
+ * Recording events are not used: their scope is not granted, recordings are polled.
  */
 final class EventPlan {
   private static final Logger log = LoggerFactory.getLogger(EventPlan.class);
@@ -36,6 +39,8 @@ final class EventPlan {
   private final Set<String> reactivated = new LinkedHashSet<>();
   private final Set<String> newUsers = new LinkedHashSet<>();
   private final Set<String> endedHosts = new LinkedHashSet<>();
+  private final List<ReaderChange> readerChanges = new ArrayList<>();
+  private final Set<String> oldEmails = new LinkedHashSet<>();
   private boolean fullCrawlNeeded;
 
   private EventPlan() {}
@@ -122,6 +127,7 @@ final class EventPlan {
         if (!email.isEmpty()) {
           reactivated.remove(email);
           deactivated.add(email);
+          readerChanges.add(new ReaderChange(0, StateStore.DEACTIVATED, email, ""));
         }
         // A deleted or disassociated user is blocked like a deactivated one (documents may
         // still name them); what they hosted goes with the next full crawl's deletions.
@@ -131,19 +137,44 @@ final class EventPlan {
         if (!email.isEmpty()) {
           deactivated.remove(email);
           reactivated.add(email);
+          // The documents naming them get them back from the ledger; what they host, from a
+          // one-user crawl.
+          readerChanges.add(new ReaderChange(0, StateStore.REACTIVATED, email, ""));
         }
-        fullCrawlNeeded = true; // documents rewritten while they were away must get them back
+        userCrawl(object);
       }
-      case "user.created", "user.invitation_accepted" -> {
-        String id = object.path("id").asText("").strip();
-        if (id.isEmpty()) {
-          fullCrawlNeeded = true; // nobody to crawl by id: only a full crawl finds them
-        } else {
-          newUsers.add(id); // a one-user crawl with the next incremental one
-        }
-      }
-      case "user.updated" -> fullCrawlNeeded |= object.has("email");
+      case "user.created", "user.invitation_accepted" -> userCrawl(object);
+      case "user.updated" -> emailChange(object, payload.path("old_object"));
       default -> log.debug("Webhook event {} is not used", event);
+    }
+  }
+
+  /** A user to crawl alone with the next incremental crawl, by id. */
+  private void userCrawl(JsonNode object) {
+    String id = object.path("id").asText("").strip();
+    if (id.isEmpty()) {
+      fullCrawlNeeded = true; // nobody to crawl by id: only a full crawl finds them
+    } else {
+      newUsers.add(id);
+    }
+  }
+
+  /**
+   * {@code user.updated} carries changed fields only, the previous values in {@code old_object}: a
+   * new email re-maps the readers the ledger keeps from the old one to the new one.
+   */
+  private void emailChange(JsonNode object, JsonNode old) {
+    if (!object.has("email")) {
+      return;
+    }
+    String now = Readers.normalize(object.path("email").asText(""));
+    String before = Readers.normalize(old.path("email").asText(""));
+    if (now.isEmpty() || before.isEmpty()) {
+      fullCrawlNeeded = true; // the old email is unknown: only a full crawl re-maps it
+    } else if (!now.equals(before)) {
+      oldEmails.add(before);
+      oldEmails.remove(now);
+      readerChanges.add(new ReaderChange(0, StateStore.EMAIL_CHANGED, before, now));
     }
   }
 
@@ -202,12 +233,22 @@ final class EventPlan {
     return Set.copyOf(endedHosts);
   }
 
+  /** Reader changes to apply to the documents the ledger keeps, in event order. */
+  List<ReaderChange> readerChanges() {
+    return List.copyOf(readerChanges);
+  }
+
+  /** Emails people no longer have: they see nothing from now on. */
+  Set<String> oldEmails() {
+    return Set.copyOf(oldEmails);
+  }
+
   boolean fullCrawlNeeded() {
     return fullCrawlNeeded;
   }
 
   /** Whether anything needs the index (and so the writer lock). */
   boolean writes() {
-    return !targets().isEmpty() || !deletions.isEmpty();
+    return !targets().isEmpty() || !deletions.isEmpty() || !readerChanges.isEmpty();
   }
 }

@@ -136,6 +136,7 @@ public final class WebhookWorker implements AutoCloseable {
     }
     EventPlan plan = EventPlan.of(events);
     state.addDeactivatedUsers(plan.deactivated());
+    state.addDeactivatedUsers(plan.oldEmails());
     state.removeDeactivatedUsers(plan.reactivated());
     if (plan.fullCrawlNeeded()) {
       state.requestFullCrawl();
@@ -143,6 +144,8 @@ public final class WebhookWorker implements AutoCloseable {
     state.requestUserCrawls(plan.newUsers());
     state.recordHostsEnded(plan.endedHosts(), events.get(events.size() - 1).received());
     List<Long> sequences = events.stream().map(WebhookEvent::sequence).toList();
+    // A batch tried again records them again: applying a reader change twice changes nothing.
+    state.requestReaderChanges(plan.readerChanges());
     if (plan.writes()) {
       TargetedReport report;
       try {

@@ -446,6 +446,126 @@ class WebhookSyncTest {
     }
   }
 
+  @Test
+  void reactivationAndEmailChange_needNoFullCrawl_readersComeFromTheLedger() throws Exception {
+    simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(45).users(12).start(NOW).build());
+    List<SimUser> hosts =
+        simulator.account().users().stream()
+            .filter(u -> u.index() > 0 && u.id() != null && u.status() == SimUserStatus.ACTIVE)
+            .filter(u -> !simulator.account().meetingsOf(u).isEmpty())
+            .limit(2)
+            .toList();
+    SimUser returning = hosts.get(0);
+    SimUser renamed = hosts.get(1);
+    SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
+    Webhooks webhooks = subscribe(startServe());
+    long returningSees = searchTotal(returning.email(), "");
+    long renamedSees = searchTotal(renamed.email(), "");
+    assertThat(returningSees).isPositive();
+    assertThat(renamedSees).isPositive();
+    int firstChange = simulator.mutations().changeLog().size();
+
+    simulator.mutations().deactivateUser(returning.id());
+    awaitProcessed(webhooks, firstChange);
+    assertThat(searchTotal(returning.email(), "")).isZero();
+    int secondChange = simulator.mutations().changeLog().size();
+    simulator.requestLog().reset();
+    simulator.mutations().activateUser(returning.id());
+    SimUser after = simulator.mutations().changeEmail(renamed.id(), "marsh");
+    awaitProcessed(webhooks, secondChange);
+
+    try (StateStore state = StateStore.open(data)) {
+      assertThat(state.documentsNotKept()).isZero();
+      assertThat(state.pendingReaderChanges()).isEmpty();
+      assertThat(state.keptNaming(after.email())).isNotEmpty();
+    }
+    // Applied from the ledger alone: no call to Zoom, every document back or re-mapped.
+    assertThat(simulator.requestLog().total()).isZero();
+    assertThat(after.email()).isNotEqualTo(renamed.email());
+    assertThat(searchTotal(returning.email(), "")).isEqualTo(returningSees);
+    // Serve learns a new identity from the index within its refresh (30 s).
+    awaitTrue(
+        () -> searchTotal(after.email(), "") == renamedSees, "the new email sees what the old did");
+    assertThat(searchTotal(renamed.email(), "")).isZero();
+    try (StateStore state = StateStore.open(data)) {
+      assertThat(state.fullCrawlRequested()).isFalse();
+      assertThat(state.requestedUserCrawls()).containsExactly(returning.id());
+      assertThat(state.keptNaming(renamed.email())).isEmpty();
+    }
+    serve.requestStop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+    serve = null;
+
+    simulator.requestLog().reset();
+    io.zoomdex.sync.SyncReport update = SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, true);
+    long meetingListings = simulator.requestLog().calls("meetings");
+    SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
+
+    assertThat(update.mode()).isEqualTo("incremental");
+    assertThat(update.path()).isEqualTo("webhooks");
+    assertThat(update.complete()).isTrue();
+    assertThat(meetingListings).as("the reactivated user's one-user crawl").isEqualTo(1);
+    assertThat(differences(SimulatorCrawls.ledger(data), SimulatorCrawls.ledger(reference)))
+        .isEmpty();
+  }
+
+  @Test
+  void alternativeHostAdded_rebuildsTheSeriesInstancesFromTheLedger_withoutReadingThem()
+      throws Exception {
+    simulator =
+        ZoomSimulator.start(SimulatorSettings.builder().seed(46).users(12).start(NOW).build());
+    SimUser host = simulator.account().user(0);
+    SimMeeting widened = listedMeetingWithInstances(host, 0);
+    SimulatorCrawls.crawl(simulator, data, CLOCK, SINCE, false);
+    List<io.zoomdex.document.DocumentId> instances;
+    SimUser colleague;
+    try (StateStore state = StateStore.open(data)) {
+      List<io.zoomdex.document.DocumentId> series = state.keptOfSeries(widened.id());
+      instances =
+          series.stream()
+              .filter(id -> id.type() == io.zoomdex.document.DocumentType.PAST_MEETING)
+              .toList();
+      // Someone who reads nothing of the series yet (but something elsewhere, so is known).
+      colleague =
+          simulator.account().users().stream()
+              .filter(u -> u.index() > 0 && u.id() != null && u.status() == SimUserStatus.ACTIVE)
+              .filter(u -> !state.keptNaming(u.email()).isEmpty())
+              .filter(
+                  u -> series.stream().noneMatch(id -> state.keptNaming(u.email()).contains(id)))
+              .findFirst()
+              .orElseThrow();
+    }
+    assertThat(instances).isNotEmpty();
+    Webhooks webhooks = subscribe(startServe());
+    int firstChange = simulator.mutations().changeLog().size();
+    simulator.requestLog().reset();
+
+    List<String> hosts = new java.util.ArrayList<>(widened.alternativeHosts());
+    hosts.add(colleague.email());
+    simulator
+        .mutations()
+        .updateMeeting(widened.id(), MeetingChanges.none().withAlternativeHosts(hosts));
+    awaitProcessed(webhooks, firstChange);
+
+    // The series' details only: no instance is read again, no transcript listed again.
+    Map<String, Long> calls = simulator.requestLog().callsByOperation();
+    assertThat(calls.getOrDefault("meeting", 0L)).isEqualTo(1);
+    assertThat(calls.getOrDefault("pastMeetingDetails", 0L)).isZero();
+    assertThat(calls.getOrDefault("pastMeetingParticipants", 0L)).isZero();
+    assertThat(calls.getOrDefault("recordingsList", 0L)).isZero();
+    try (StateStore state = StateStore.open(data)) {
+      for (io.zoomdex.document.DocumentId id : instances) {
+        assertThat(state.kept(id).orElseThrow().readers().rulesOf(colleague.email()))
+            .as("%s", id)
+            .contains(io.zoomdex.source.ReaderRules.RULE_ALTERNATIVE_HOST);
+      }
+    }
+    SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
+    assertThat(differences(SimulatorCrawls.ledger(data), SimulatorCrawls.ledger(reference)))
+        .isEmpty();
+  }
+
   /** The ids whose versions differ between two ledgers, or that only one holds. */
   static java.util.Set<String> differences(
       Map<String, String> actual, Map<String, String> expected) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.source.Targets;
+import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.StateStore.WebhookEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class EventPlanTest {
   }
 
   @Test
-  void userEvents_changeAccess_andReactivationAsksForAFullCrawl() {
+  void userEvents_changeAccess_andReactivationIsAOneUserCrawlAndAReaderChange() {
     event("user.deactivated", "{\"object\":{\"id\":\"u1\",\"email\":\"Ann@Example.com\"}}");
     event("user.deleted", "{\"object\":{\"id\":\"u2\",\"email\":\"bob@example.com\"}}");
     event("user.deactivated", "{\"object\":{\"id\":\"u3\",\"email\":\"cy@example.com\"}}");
@@ -123,8 +124,38 @@ class EventPlanTest {
 
     assertThat(plan.deactivated()).containsExactlyInAnyOrder("ann@example.com", "bob@example.com");
     assertThat(plan.reactivated()).containsExactly("cy@example.com");
-    assertThat(plan.fullCrawlNeeded()).isTrue();
-    assertThat(plan.writes()).isFalse();
+    assertThat(plan.newUsers()).containsExactly("u3");
+    assertThat(plan.fullCrawlNeeded()).isFalse();
+    assertThat(plan.readerChanges())
+        .extracting(c -> c.kind() + " " + c.email())
+        .containsExactly(
+            "deactivated ann@example.com",
+            "deactivated bob@example.com",
+            "deactivated cy@example.com",
+            "reactivated cy@example.com");
+    assertThat(plan.writes()).isTrue();
+  }
+
+  @Test
+  void emailChange_remapsFromTheOldObject_andWithoutItAsksForAFullCrawl() {
+    event(
+        "user.updated",
+        "{\"object\":{\"id\":\"u4\",\"email\":\"New@example.com\"},"
+            + "\"old_object\":{\"id\":\"u4\",\"email\":\"old@example.com\"}}");
+    event("user.updated", "{\"object\":{\"id\":\"u5\",\"first_name\":\"Al\"}}");
+
+    EventPlan plan = EventPlan.of(events);
+
+    assertThat(plan.readerChanges())
+        .containsExactly(
+            new StateStore.ReaderChange(
+                0, StateStore.EMAIL_CHANGED, "old@example.com", "new@example.com"));
+    assertThat(plan.oldEmails()).containsExactly("old@example.com");
+    assertThat(plan.fullCrawlNeeded()).isFalse();
+
+    events.clear();
+    event("user.updated", "{\"object\":{\"id\":\"u4\",\"email\":\"new@example.com\"}}");
+    assertThat(EventPlan.of(events).fullCrawlNeeded()).isTrue();
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.zoomdex.document.DocumentId;
 import io.zoomdex.source.Targets;
 import io.zoomdex.sync.StateStore;
 import io.zoomdex.sync.SyncEngine.TargetedReport;
-import io.zoomdex.sync.WriterBusyException;
 import io.zoomdex.sync.WriterLock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,19 +102,24 @@ class WebhookWorkerTest {
   @Test
   void deactivation_takesEffectEvenWhileACrawlHoldsTheLock() throws Exception {
     record("a", "user.deactivated", "{\"object\":{\"id\":\"u1\",\"email\":\"ann@example.com\"}}");
-    try (WriterLock crawl = WriterLock.acquire(data);
-        WebhookWorker worker =
-            new WebhookWorker(
-                state,
-                (t, d) -> {
-                  throw new WriterBusyException(data);
-                },
-                Clock.systemUTC(),
-                Duration.ofMillis(20))) {
-      worker.start();
+    try (WebhookWorker worker =
+        new WebhookWorker(state, this::lockedWriter, Clock.systemUTC(), Duration.ofMillis(20))) {
+      try (WriterLock crawl = WriterLock.acquire(data)) {
+        worker.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (state.deactivatedUsers().isEmpty()) {
+          assertThat(System.nanoTime()).as("deactivation recorded").isLessThan(deadline);
+          Thread.sleep(10);
+        }
+        assertThat(state.deactivatedUsers()).containsExactly("ann@example.com");
+        // Their documents are rebuilt from the ledger once the crawl lets go of the index.
+        assertThat(state.pendingWebhookEvents(10)).hasSize(1);
+      }
       awaitNoPending();
     }
-    assertThat(state.deactivatedUsers()).containsExactly("ann@example.com");
+    assertThat(state.pendingReaderChanges())
+        .extracting(StateStore.ReaderChange::kind)
+        .contains(StateStore.DEACTIVATED);
   }
 
   @Test
