@@ -146,20 +146,10 @@ class SecretsAndHostileContentTest {
       assertThat(url.find()).isTrue();
       URI base = URI.create(url.group(1));
 
-      HttpResponse<String> search = get(base, "api/search?type=meeting&q=quokka", userToken);
-      assertThat(search.statusCode()).isEqualTo(200);
-      JsonNode hit = json.readTree(search.body()).path("hits").path(0);
-      assertThat(hit.path("id").asText()).isEqualTo("meeting:" + meeting.id());
-      assertThat(hit.path("title").asText()).contains("<script>window.__pwned=1</script>");
-      assertThat(hit.path("title").asText()).doesNotContain("\u0000", "\u0007", "\u001b");
-      assertThat(hit.path("title_snippet").path("html").asText())
-          .contains("&lt;script&gt;")
-          .doesNotContain("<script", "<b>plan");
-      hit.path("snippets")
-          .forEach(s -> assertThat(s.path("html").asText()).doesNotContain("<script", "<b>"));
-
-      HttpResponse<String> huge = get(base, "api/search?type=meeting&q=zebracorn", userToken);
-      assertThat(json.readTree(huge.body()).path("total").asLong()).isEqualTo(1);
+      List<HttpResponse<String>> searches = new ArrayList<>();
+      for (String mode : List.of("keyword", "semantic", "hybrid")) {
+        searches.addAll(searchHostile(base, meeting, userToken, mode));
+      }
       HttpResponse<String> document = get(base, "api/documents/meeting:" + meeting.id(), userToken);
       assertThat(document.statusCode()).isEqualTo(200);
       assertThat(json.readTree(document.body()).path("body").asText()).contains("zebracorn");
@@ -179,7 +169,10 @@ class SecretsAndHostileContentTest {
       HttpResponse<String> changed = get(base, "api/search?type=meeting&q=okapi", userToken);
       assertThat(json.readTree(changed.body()).path("total").asLong()).isEqualTo(1);
       for (HttpResponse<String> answer :
-          List.of(search, huge, document, page, runs, metrics, refused, forged, changed)) {
+          Stream.concat(
+                  searches.stream(),
+                  Stream.of(document, page, runs, metrics, refused, forged, changed))
+              .toList()) {
         outputs.put(
             "HTTP " + answer.uri().getPath(), answer.headers().map() + "\n" + answer.body());
       }
@@ -188,6 +181,49 @@ class SecretsAndHostileContentTest {
     }
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
     outputs.put("serve output", out.text() + err);
+  }
+
+  /**
+   * The hostile meeting searched in one mode: found, its markup and control characters inert in
+   * every hit's title and snippets; its 200 kB agenda searchable by its last word (keyword ranking
+   * finds exactly that one; a filler-only agenda gives the vectors nothing to find it by).
+   */
+  private List<HttpResponse<String>> searchHostile(
+      URI base, SimMeeting meeting, String userToken, String mode) throws Exception {
+    HttpResponse<String> search =
+        get(
+            base,
+            "api/search?type=meeting&q=" + encode("quokka plan") + "&mode=" + mode,
+            userToken);
+    assertThat(search.statusCode()).as(mode).isEqualTo(200);
+    JsonNode hits = json.readTree(search.body()).path("hits");
+    JsonNode hit = null;
+    for (JsonNode each : hits) {
+      assertThat(each.path("title").asText()).as(mode).doesNotContain("\u0000", "\u0007", "\u001b");
+      assertThat(each.path("title_snippet").path("html").asText())
+          .as(mode)
+          .doesNotContain("<script", "<b>plan");
+      each.path("snippets")
+          .forEach(
+              s -> assertThat(s.path("html").asText()).as(mode).doesNotContain("<script", "<b>"));
+      if (each.path("id").asText().equals("meeting:" + meeting.id())) {
+        hit = each;
+      }
+    }
+    assertThat(hit).as("the hostile meeting found in %s mode", mode).isNotNull();
+    assertThat(hit.path("title").asText()).contains("<script>window.__pwned=1</script>");
+    assertThat(hit.path("title_snippet").path("html").asText()).contains("&lt;script&gt;");
+
+    HttpResponse<String> huge =
+        get(base, "api/search?type=meeting&q=zebracorn&mode=" + mode, userToken);
+    assertThat(huge.statusCode()).as(mode).isEqualTo(200);
+    if (!mode.equals("semantic")) {
+      JsonNode found = json.readTree(huge.body());
+      assertThat(found.path("total").asLong()).as(mode).isEqualTo(1);
+      assertThat(found.path("hits").path(0).path("id").asText())
+          .isEqualTo("meeting:" + meeting.id());
+    }
+    return List.of(search, huge);
   }
 
   /** A webhook signed with a wrong secret: refused, and its signature must not be echoed. */
