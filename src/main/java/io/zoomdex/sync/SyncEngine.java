@@ -225,7 +225,7 @@ public final class SyncEngine {
     state.recordDeactivatedUsers(blocked);
     // The documents naming them, and those of reactivated or renamed people, are rebuilt from
     // the ledger: the crawl then leaves them be unless Zoom changed them.
-    applyReaderChanges(runId);
+    applyReaderChanges();
     Batch batch = new Batch(runId, true);
     try {
       crawler.crawl(directory, plan, batch, stats);
@@ -288,7 +288,7 @@ public final class SyncEngine {
   public TargetedReport refetch(
       Targets targets, Set<DocumentId> deletions, LocalDate since, CrawlStats stats) {
     long runId = state.latestRunId();
-    long rebuilt = applyReaderChanges(runId);
+    long rebuilt = applyReaderChanges();
     if (!targets.isEmpty()) {
       Instant changedSince =
           state.lastCompleteRun().map(StateStore.RunRecord::started).orElse(clock.instant());
@@ -325,7 +325,7 @@ public final class SyncEngine {
    *
    * @return how many documents were rewritten
    */
-  long applyReaderChanges(long runId) {
+  long applyReaderChanges() {
     List<StateStore.ReaderChange> changes = state.pendingReaderChanges();
     if (changes.isEmpty()) {
       return 0;
@@ -339,28 +339,48 @@ public final class SyncEngine {
       state.readerChangesApplied(last);
       return 0;
     }
-    Batch batch = new Batch(runId, false);
-    try {
-      for (StateStore.ReaderChange change : changes) {
-        for (DocumentId id : state.keptNaming(change.email())) {
-          Optional<Document> kept = state.kept(id);
-          if (kept.isPresent()) {
-            batch.accept(new Change.Upsert(rebuilt(kept.get(), change)));
-          }
+    long rewritten = 0;
+    for (StateStore.ReaderChange change : changes) {
+      // A rewrite keeps the run that last saw the document: it is no sighting, and a full crawl
+      // still deletes what Zoom no longer has. Each change reads what the previous one wrote.
+      Map<Long, Map<DocumentId, String>> versions = new HashMap<>();
+      Map<Long, List<Document>> documents = new HashMap<>();
+      for (DocumentId id : state.keptNaming(change.email())) {
+        Optional<Document> kept = state.kept(id);
+        if (kept.isEmpty()) {
+          continue;
         }
-        // Each change reads what the previous one wrote.
-        batch.flush();
+        Document document = rebuilt(kept.get(), change);
+        String version = DocumentVersion.of(document);
+        if (version.equals(state.version(id).orElse(null))) {
+          continue;
+        }
+        try {
+          sink.apply(new Change.Upsert(document));
+        } catch (SinkException e) {
+          throw new StorageException(e.getMessage(), e);
+        }
+        long lastRun = state.lastRunOf(id).orElse(0L);
+        versions.computeIfAbsent(lastRun, r -> new HashMap<>()).put(id, version);
+        documents.computeIfAbsent(lastRun, r -> new ArrayList<>()).add(document);
+        rewritten++;
       }
-    } catch (RuntimeException e) {
-      batch.flushQuietly();
-      throw e;
+      try {
+        sink.commit();
+      } catch (SinkException e) {
+        throw new StorageException(e.getMessage(), e);
+      }
+      versions.forEach(
+          (lastRun, written) ->
+              state.recordBatch(
+                  lastRun, written, List.of(), List.of(), List.of(), documents.get(lastRun)));
     }
     state.readerChangesApplied(last);
     log.info(
         "{} reader change(s) applied from the ledger: {} documents rewritten",
         changes.size(),
-        batch.added() + batch.updated());
-    return batch.added() + batch.updated();
+        rewritten);
+    return rewritten;
   }
 
   private static Document rebuilt(Document kept, StateStore.ReaderChange change) {
