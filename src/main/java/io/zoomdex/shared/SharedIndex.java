@@ -55,22 +55,34 @@ final class SharedIndex {
     body.putObject("settings").put("number_of_shards", 1).put("auto_expand_replicas", "0-1");
     mappings.accept(body.putObject("mappings").put("dynamic", false).putObject("properties"));
     Answer answer = send("PUT", "", Map.of(), body);
-    if (!answer.ok()) {
-      if (!answer.errorType().equals("resource_already_exists_exception")) {
-        throw refused(answer, "create the index " + name);
-      }
-      // Another process is creating it at this moment: wait until its shard can answer.
-      Answer health =
-          sendTo(
-              "GET",
-              "/_cluster/health/" + name,
-              Map.of("wait_for_active_shards", "1", "timeout", "30s"),
-              null);
-      if (!health.ok() || health.body().path("timed_out").asBoolean(false)) {
-        throw refused(health, "wait for the index " + name);
-      }
+    if (!answer.ok() && !answer.errorType().equals("resource_already_exists_exception")) {
+      throw refused(answer, "create the index " + name);
     }
+    // Created here or by another process at this moment: a loaded node can acknowledge the
+    // creation before the shard is allocated, and a read then finds no shard.
+    awaitShard();
     ready = true;
+  }
+
+  /**
+   * Waits (at most 30 s) until the index's shard can answer: another process may have created it a
+   * moment ago.
+   */
+  void awaitShard() {
+    Answer health =
+        sendTo(
+            "GET",
+            "/_cluster/health/" + name,
+            Map.of("wait_for_status", "yellow", "timeout", "30s"),
+            null);
+    if (!health.ok() || health.body().path("timed_out").asBoolean(false)) {
+      throw refused(health, "wait for the index " + name);
+    }
+  }
+
+  /** Whether an answer says the index exists but its shard cannot answer yet. */
+  static boolean shardNotReady(Answer answer) {
+    return answer.errorType().equals("no_shard_available_action_exception");
   }
 
   /** Makes every write so far visible to searches (for rare listings, not per request). */

@@ -29,7 +29,8 @@ import picocli.CommandLine;
 
 class DemoCommandTest {
   private static final Pattern PERSON_LINE =
-      Pattern.compile("as (\\S+), [^(]+\\(may read (\\d+) documents? in all\\): (\\d+) results?");
+      Pattern.compile(
+          "as (\\S+), [^(]+\\(may read (\\d+) documents? in all\\): (\\d+)\\+? results?");
 
   @TempDir Path data;
 

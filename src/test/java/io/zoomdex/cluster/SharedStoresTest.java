@@ -269,7 +269,13 @@ class SharedStoresTest {
     try {
       HttpResponse<String> answer = get(to, "/api/search?q=&limit=5", token);
       if (answer.statusCode() != 200) {
-        throw new AssertionError("search answered " + answer.statusCode() + ": " + answer.body());
+        throw new AssertionError(
+            "search answered "
+                + answer.statusCode()
+                + ": "
+                + answer.body()
+                + "; its log:\n"
+                + to.log());
       }
       return json.readTree(answer.body()).path("total").asLong();
     } catch (java.io.IOException e) {
