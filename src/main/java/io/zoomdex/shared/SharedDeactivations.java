@@ -65,10 +65,6 @@ public final class SharedDeactivations implements Supplier<Set<String>> {
   /** The list as OpenSearch has it now; empty when nothing was published yet. */
   Listed readNow() {
     Answer answer = index.send("GET", "/_doc/" + DOCUMENT, Map.of(), null);
-    if (SharedIndex.shardNotReady(answer)) {
-      index.awaitShard(); // the writer is creating the index at this moment
-      answer = index.send("GET", "/_doc/" + DOCUMENT, Map.of(), null);
-    }
     if (answer.status() == 404) {
       return new Listed(Set.of(), -1, -1);
     }

@@ -16,6 +16,7 @@ import java.util.function.Function;
  */
 final class SharedIndex {
   private static final String JSON = "application/json";
+  private static final int SHARD_WAITS = 5;
 
   private final OpenSearchConnection connection;
   private final String name;
@@ -73,7 +74,13 @@ final class SharedIndex {
         sendTo(
             "GET",
             "/_cluster/health/" + name,
-            Map.of("wait_for_status", "yellow", "timeout", "30s"),
+            Map.of(
+                "wait_for_status",
+                "yellow",
+                "wait_for_no_initializing_shards",
+                "true",
+                "timeout",
+                "30s"),
             null);
     if (!health.ok() || health.body().path("timed_out").asBoolean(false)) {
       throw refused(health, "wait for the index " + name);
@@ -99,7 +106,14 @@ final class SharedIndex {
    * @param body JSON body or null
    */
   Answer send(String method, String path, Map<String, String> query, JsonNode body) {
-    return sendTo(method, "/" + name + path, query, body);
+    Answer answer = sendTo(method, "/" + name + path, query, body);
+    // Another process created the index a moment ago and its shard is not started yet: wait for
+    // it, a few times at most (each wait is on the cluster's health, not a sleep).
+    for (int tries = 0; shardNotReady(answer) && tries < SHARD_WAITS; tries++) {
+      awaitShard();
+      answer = sendTo(method, "/" + name + path, query, body);
+    }
+    return answer;
   }
 
   private Answer sendTo(String method, String endpoint, Map<String, String> query, JsonNode body) {
