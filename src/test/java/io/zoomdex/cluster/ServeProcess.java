@@ -137,8 +137,10 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /** SIGTERM, as an orchestrator stops a replica; returns the exit code (bounded wait). */
-  public int terminate() throws InterruptedException {
-    process.destroy();
+  public int terminate() throws InterruptedException, IOException {
+    // Not process.destroy(): it closes the child's stdin first, and the child's parent watch
+    // would then exit on its own before the signal arrives.
+    signal("-TERM");
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("serve did not stop within 60 s of SIGTERM");
     }
@@ -194,6 +196,10 @@ public final class ServeProcess implements AutoCloseable {
     private Child() {}
 
     public static void main(String[] args) {
+      // A JVM already stopping (SIGTERM) keeps its own exit status: the watcher must not race it.
+      java.util.concurrent.atomic.AtomicBoolean stopping =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true)));
       Thread watchParent =
           new Thread(
               () -> {
@@ -204,7 +210,9 @@ public final class ServeProcess implements AutoCloseable {
                 } catch (IOException e) {
                   // A broken pipe means the same as the end of the stream.
                 }
-                stopWithin(Duration.ofSeconds(10));
+                if (!stopping.get()) {
+                  stopWithin(Duration.ofSeconds(10));
+                }
               },
               "serve-process-parent-watch");
       watchParent.setDaemon(true);
