@@ -296,30 +296,10 @@ public final class OpenSearchWebhookQueue implements WebhookQueue {
   }
 
   private void require(OpenSearchConnection.Answer answer, String action) {
-    if (!answer.ok()) {
-      throw new StorageException(
-          "Could not "
-              + action
-              + " in OpenSearch at "
-              + connection.description()
-              + " ("
-              + answer.error()
-              + "); check the cluster's health and zoomdex's permissions on "
-              + index
-              + ".",
-          null);
-    }
+    OpenSearchFailures.require(connection, answer, action, index);
   }
 
   private StorageException unreachable(String action, IOException e) {
-    return new StorageException(
-        "Could not "
-            + action
-            + ": no OpenSearch node at "
-            + connection.description()
-            + " answered ("
-            + e.getMessage()
-            + ").",
-        e);
+    return OpenSearchFailures.unreachable(connection, action, e);
   }
 }
