@@ -19,6 +19,7 @@ import io.zoomdex.sink.lucene.LuceneSearchService;
 import io.zoomdex.sink.opensearch.OpenSearchConnection;
 import io.zoomdex.sink.opensearch.OpenSearchCredentials;
 import io.zoomdex.sink.opensearch.OpenSearchIndexSink;
+import io.zoomdex.sink.opensearch.OpenSearchReembed;
 import io.zoomdex.sink.opensearch.OpenSearchSearchService;
 import io.zoomdex.sink.opensearch.OpenSearchSettings;
 import io.zoomdex.sink.opensearch.WriteFence;
@@ -144,6 +145,20 @@ public final class IndexOptions implements AutoCloseable {
     }
     checkNoOpenSearchFlags();
     return LuceneIndexSink.openForReembed(dataDir.resolve("index"), embedding.vectors(environment));
+  }
+
+  /**
+   * Prepares the rebuild of the OpenSearch index's vectors with the configured model into a new
+   * generation behind the alias (see {@code zoomdex reembed}); nothing is sent yet.
+   *
+   * @param fence the writer lease the rebuild writes under
+   * @throws ConfigException when the options or credentials are inconsistent, or the model cannot
+   *     be loaded
+   */
+  public OpenSearchReembed openForOpenSearchReembed(
+      Map<String, String> environment, WriteFence fence) {
+    return OpenSearchReembed.open(
+        openSearchSettings(environment), embedding.vectors(environment), fence);
   }
 
   /**

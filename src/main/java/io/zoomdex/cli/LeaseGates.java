@@ -7,6 +7,7 @@ import io.zoomdex.lease.WriterLease;
 import io.zoomdex.shared.StatePublisher;
 import io.zoomdex.sink.opensearch.OpenSearchConnection;
 import io.zoomdex.sink.opensearch.OpenSearchSettings;
+import io.zoomdex.sink.opensearch.WriteFence;
 import io.zoomdex.sync.WriterBusyException;
 import io.zoomdex.sync.WriterLock;
 import java.io.IOException;
@@ -54,23 +55,7 @@ final class LeaseGates {
       WriterLock lock = WriterLock.acquire(dir);
       OpenSearchConnection connection = OpenSearchConnection.open(settings);
       try {
-        WriterLease lease =
-            new WriterLease(
-                connection,
-                settings.alias(),
-                WriterLease.processName(),
-                leaseTime,
-                Ticker.SYSTEM,
-                clock);
-        LeaseKeeper keeper = new LeaseKeeper(lease, false, () -> {});
-        if (!keeper.acquireNow()) {
-          Optional<LeaseRecord> holder = lease.read();
-          throw new WriterBusyException(
-              "Another zoomdex process ("
-                  + holder.map(LeaseRecord::holder).orElse("unknown")
-                  + ") holds the writer lease for this OpenSearch index; stop it or wait for it"
-                  + " to finish, then try again.");
-        }
+        LeaseKeeper keeper = acquire(connection, settings, leaseTime, clock);
         // What searchers depend on (deactivated users, the run history) is published to the
         // shared stores before the crawl and again at its end, while the lease is still held.
         StatePublisher publisher;
@@ -101,6 +86,64 @@ final class LeaseGates {
         throw e;
       }
     };
+  }
+
+  /**
+   * For a one-off command that writes the index but no local state ({@code zoomdex reembed}): takes
+   * the lease now (or says who holds it), renews it until closed, then releases it.
+   *
+   * @throws WriterBusyException naming the holder when another process holds the lease
+   * @throws io.zoomdex.sync.StorageException when the lease could not be read or written
+   */
+  static HeldLease takenWithoutData(OpenSearchSettings settings, Duration leaseTime, Clock clock) {
+    OpenSearchConnection connection = OpenSearchConnection.open(settings);
+    try {
+      LeaseKeeper keeper = acquire(connection, settings, leaseTime, clock);
+      keeper.start();
+      return new HeldLease(keeper.fence().orElseThrow(), keeper, connection);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /** A lease held until closed, with the fence to write under. */
+  record HeldLease(WriteFence fence, LeaseKeeper keeper, OpenSearchConnection connection)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        keeper.close();
+      } finally {
+        closeQuietly(connection);
+      }
+    }
+  }
+
+  /** Takes the lease once, or throws naming the process that holds it. */
+  private static LeaseKeeper acquire(
+      OpenSearchConnection connection,
+      OpenSearchSettings settings,
+      Duration leaseTime,
+      Clock clock) {
+    WriterLease lease =
+        new WriterLease(
+            connection,
+            settings.alias(),
+            WriterLease.processName(),
+            leaseTime,
+            Ticker.SYSTEM,
+            clock);
+    LeaseKeeper keeper = new LeaseKeeper(lease, false, () -> {});
+    if (!keeper.acquireNow()) {
+      Optional<LeaseRecord> holder = lease.read();
+      throw new WriterBusyException(
+          "Another zoomdex process ("
+              + holder.map(LeaseRecord::holder).orElse("unknown")
+              + ") holds the writer lease for this OpenSearch index; stop it or wait for it"
+              + " to finish, then try again.");
+    }
+    return keeper;
   }
 
   private static void closeQuietly(OpenSearchConnection connection) {

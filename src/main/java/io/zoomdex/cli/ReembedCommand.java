@@ -3,11 +3,15 @@ package io.zoomdex.cli;
 import io.zoomdex.config.ConfigException;
 import io.zoomdex.sink.SinkException;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
+import io.zoomdex.sink.opensearch.OpenSearchReembed;
+import io.zoomdex.sync.StorageException;
 import io.zoomdex.sync.WriterBusyException;
 import io.zoomdex.sync.WriterLock;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,11 +33,15 @@ import picocli.CommandLine.Spec;
     name = "reembed",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds the passage vectors of the index in DIR/index with the configured embedding model"
+      "Rebuilds the passage vectors of the index (DIR/index, or OpenSearch) with the configured"
+          + " embedding model"
           + " (after changing --embedding-model, or to add vectors to an older index), without"
           + " calling Zoom.",
       "Killed, it resumes where it stopped when run again with the same model; searches keep the"
-          + " old vectors until it finishes."
+          + " old vectors until it finishes.",
+      "With --index opensearch, it copies the index into the alias's next generation with new"
+          + " vectors under the writer lease, moves the alias there atomically and deletes the old"
+          + " one (--keep-old-index keeps it)."
     })
 public final class ReembedCommand implements Callable<Integer> {
 
@@ -43,10 +51,18 @@ public final class ReembedCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
-      description = "The data directory given to `zoomdex crawl`.")
+      description =
+          "The data directory given to `zoomdex crawl` (required for the embedded index; not used"
+              + " with --index opensearch).")
   Path data;
+
+  @Option(
+      names = "--keep-old-index",
+      description =
+          "With --index opensearch: keep the previous index after the alias moved to the"
+              + " re-embedded one (to point the alias back by hand); by default it is deleted.")
+  boolean keepOldIndex;
 
   @Option(
       names = "--config",
@@ -65,6 +81,7 @@ public final class ReembedCommand implements Callable<Integer> {
   int batch;
 
   private final Map<String, String> environment;
+  private final Clock clock;
 
   public ReembedCommand() {
     this(System.getenv());
@@ -72,13 +89,37 @@ public final class ReembedCommand implements Callable<Integer> {
 
   /** A command with an injected environment (for tests). */
   public ReembedCommand(Map<String, String> environment) {
+    this(environment, Clock.systemUTC());
+  }
+
+  /** A command with an injected environment and clock (for tests). */
+  public ReembedCommand(Map<String, String> environment, Clock clock) {
     this.environment = Map.copyOf(environment);
+    this.clock = clock;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean openSearch;
+    try {
+      openSearch = index.isOpenSearch();
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return ExitCodes.CONFIG;
+    }
+    if (openSearch) {
+      return reembedOpenSearch(out, err);
+    }
+    if (data == null) {
+      err.println(
+          "zoomdex reembed needs --data DIR, the data directory given to `zoomdex crawl` (or"
+              + " --index opensearch for an OpenSearch index).");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     if (!Files.isDirectory(data.resolve("index"))) {
       err.println("No index at " + data + "; run `zoomdex crawl --data " + data + "` first.");
       return ExitCodes.CONFIG;
@@ -109,8 +150,66 @@ public final class ReembedCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Rebuilds the OpenSearch index into the alias's next generation under the writer lease, then
+   * moves the alias; searches use the old generation until then.
+   */
+  private int reembedOpenSearch(PrintWriter out, PrintWriter err) {
+    index.embedding.configFile(configFile);
+    try (IndexOptions owned = index;
+        LeaseGates.HeldLease lease =
+            LeaseGates.takenWithoutData(
+                index.openSearchSettings(environment), LeaseGates.DEFAULT_LEASE, clock);
+        OpenSearchReembed reembed = index.openForOpenSearchReembed(environment, lease.fence());
+        Progress progress = new Progress(err)) {
+      OpenSearchReembed.Outcome outcome = reembed.run(Math.max(1, batch), progress, keepOldIndex);
+      out.println(
+          outcome
+                  .model()
+                  .map(
+                      model ->
+                          "Re-embedded "
+                              + outcome.documents()
+                              + " documents with "
+                              + model
+                              + " into "
+                              + outcome.newIndex())
+                  .orElse(
+                      "Rebuilt "
+                          + outcome.documents()
+                          + " documents without vectors into "
+                          + outcome.newIndex()
+                          + "; the index now serves keyword search only")
+              + "; the alias "
+              + index.openSearchAlias
+              + " points at it, and "
+              + outcome.oldIndex()
+              + (outcome.oldIndexKept() ? " is kept." : " was deleted."));
+      return ExitCodes.OK;
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return ExitCodes.CONFIG;
+    } catch (WriterBusyException e) {
+      err.println(e.getMessage());
+      return ExitCodes.BUSY;
+    } catch (StorageException e) {
+      err.println(e.getMessage());
+      return ExitCodes.STORAGE;
+    } catch (SinkException e) {
+      err.println(e.getMessage());
+      return ExitCodes.STORAGE;
+    } catch (IOException e) {
+      // Only closing the connection can throw this; the run itself finished.
+      return ExitCodes.OK;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
   /** A progress bar over documents (on a terminal; a line per batch otherwise). */
-  private static final class Progress implements LuceneIndexSink.ReembedProgress, AutoCloseable {
+  private static final class Progress
+      implements LuceneIndexSink.ReembedProgress, OpenSearchReembed.Progress, AutoCloseable {
     private final PrintWriter err;
     private ProgressBar bar;
     private long done;

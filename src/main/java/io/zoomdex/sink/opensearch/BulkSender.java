@@ -25,6 +25,7 @@ final class BulkSender {
   private final Duration firstBackoff;
   private final Pause pause;
   private final WriteFence fence;
+  private final String rerun;
 
   BulkSender(
       OpenSearchConnection connection,
@@ -46,6 +47,22 @@ final class BulkSender {
       Duration firstBackoff,
       Pause pause,
       WriteFence fence) {
+    this(connection, alias, maxAttempts, firstBackoff, pause, fence, "the crawl");
+  }
+
+  /**
+   * @param rerun what the operator runs again after a failure, for messages ("the crawl", "zoomdex
+   *     reembed"): both resume where they stopped
+   */
+  BulkSender(
+      OpenSearchConnection connection,
+      String alias,
+      int maxAttempts,
+      Duration firstBackoff,
+      Pause pause,
+      WriteFence fence,
+      String rerun) {
+    this.rerun = rerun;
     this.connection = connection;
     this.alias = alias;
     this.maxAttempts = maxAttempts;
@@ -109,8 +126,9 @@ final class BulkSender {
               + maxAttempts
               + " attempts ("
               + lastProblem
-              + "); check the cluster, then run the crawl again: it resumes from its last"
-              + " checkpoint.",
+              + "); check the cluster, then run "
+              + rerun
+              + " again: it resumes from its last checkpoint.",
           true,
           null);
     }
@@ -130,7 +148,9 @@ final class BulkSender {
               + sent.size()
               + " with "
               + results.size()
-              + " results; run the crawl again.",
+              + " results; run "
+              + rerun
+              + " again.",
           true,
           null);
     }
@@ -176,7 +196,9 @@ final class BulkSender {
               + " documents: "
               + String.join("; ", rejected.subList(0, Math.min(MAX_NAMED_ITEMS, rejected.size())))
               + (rejected.size() > MAX_NAMED_ITEMS ? "; ..." : "")
-              + "; fix the index (mapping, blocks, permissions) and run the crawl again.",
+              + "; fix the index (mapping, blocks, permissions) and run "
+              + rerun
+              + " again.",
           false,
           null);
     }
@@ -216,7 +238,9 @@ final class BulkSender {
             + connection.description()
             + " ("
             + lastProblem
-            + "); check the cluster, then run the crawl again.",
+            + "); check the cluster, then run "
+            + rerun
+            + " again.",
         true,
         null);
   }

@@ -7,6 +7,7 @@ import io.zoomdex.config.ConfigException;
 import io.zoomdex.embed.EmbeddingModelId;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +149,17 @@ public final class OpenSearchIndexes {
    * @throws IOException when no node answered
    */
   public String createNextGeneration() throws IOException {
-    int highest = 0;
+    String next = nextGenerationName();
+    createIndex(next, false);
+    return next;
+  }
+
+  /**
+   * The generations ({@code alias-N}) that exist, in or out of the alias, by ascending N.
+   *
+   * @throws IOException when no node answered
+   */
+  public List<String> generations() throws IOException {
     OpenSearchConnection.Answer answer =
         connection.send(
             "GET",
@@ -157,15 +168,104 @@ public final class OpenSearchIndexes {
             null,
             OpenSearchConnection.JSON);
     require(answer, "list the indices of " + alias);
+    List<String> names = new ArrayList<>();
     for (JsonNode row : answer.body()) {
-      Matcher matcher = generationName.matcher(row.path("index").asText());
-      if (matcher.matches()) {
-        highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+      String name = row.path("index").asText();
+      if (generationName.matcher(name).matches()) {
+        names.add(name);
       }
     }
-    String next = alias + "-" + (highest + 1);
-    createIndex(next, false);
+    names.sort(Comparator.comparingInt(this::generationNumber));
+    return names;
+  }
+
+  private String nextGenerationName() throws IOException {
+    List<String> existing = generations();
+    int highest = existing.isEmpty() ? 0 : generationNumber(existing.get(existing.size() - 1));
+    return alias + "-" + (highest + 1);
+  }
+
+  private int generationNumber(String index) {
+    Matcher matcher = generationName.matcher(index);
+    return matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
+  }
+
+  /**
+   * Creates the next generation, empty and outside the alias, shaped for {@code model} whatever the
+   * template says now: the template is first put for {@code model} (so the mapping of any index
+   * created later agrees), and the body carries the same settings and mappings explicitly, with
+   * {@code extraMeta} added to the mapping's {@code _meta}.
+   *
+   * @param model the embedding model of the new generation's vectors, or null for none
+   * @return the new index's name
+   * @throws ConfigException when the cluster has no k-NN plugin
+   * @throws OpenSearchFailure when the cluster refuses
+   * @throws IOException when no node answered
+   */
+  public String createNextGeneration(EmbeddingModelId model, ObjectNode extraMeta)
+      throws IOException {
+    putTemplate(model);
+    String next = nextGenerationName();
+    ObjectNode body =
+        (ObjectNode)
+            OpenSearchSchema.indexTemplate(connection.json(), alias, model).path("template");
+    ((ObjectNode) body.path("mappings").path("_meta")).setAll(extraMeta);
+    OpenSearchConnection.Answer answer = connection.send("PUT", "/" + next, body);
+    requireVectorSupport(answer, model);
+    require(answer, "create the index " + next);
     return next;
+  }
+
+  /**
+   * Puts zoomdex's index template for {@code model} (null: no vectors), which shapes every
+   * generation created afterwards; existing indices keep their mappings.
+   *
+   * @throws IOException when no node answered
+   */
+  public void putTemplate(EmbeddingModelId model) throws IOException {
+    OpenSearchConnection.Answer template =
+        connection.send(
+            "PUT",
+            "/_index_template/" + alias,
+            OpenSearchSchema.indexTemplate(connection.json(), alias, model));
+    requireVectorSupport(template, model);
+    require(template, "put the index template " + alias);
+  }
+
+  /**
+   * The {@code _meta} of an index's mapping (the embedding model, and whatever else was recorded).
+   *
+   * @throws IOException when no node answered
+   */
+  public JsonNode mappingMeta(String index) throws IOException {
+    OpenSearchConnection.Answer answer = connection.send("GET", "/" + index + "/_mapping", null);
+    require(answer, "read the mapping of " + index);
+    return answer.body().path(index).path("mappings").path("_meta");
+  }
+
+  /**
+   * Replaces the {@code _meta} of an index's mapping with {@code meta}.
+   *
+   * @throws IOException when no node answered
+   */
+  public void replaceMappingMeta(String index, ObjectNode meta) throws IOException {
+    ObjectNode body = connection.json().createObjectNode();
+    body.set("_meta", meta);
+    require(
+        connection.send("PUT", "/" + index + "/_mapping", body),
+        "record progress in the mapping of " + index);
+  }
+
+  /**
+   * Deletes one concrete index (never the alias); an index already gone is fine.
+   *
+   * @throws IOException when no node answered
+   */
+  public void deleteIndex(String index) throws IOException {
+    OpenSearchConnection.Answer answer = connection.send("DELETE", "/" + index, null);
+    if (answer.status() != 404) {
+      require(answer, "delete the index " + index);
+    }
   }
 
   /**
