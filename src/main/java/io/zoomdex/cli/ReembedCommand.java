@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
           + " one (--keep-old-index keeps it)."
     })
 public final class ReembedCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ReembedCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -201,6 +204,11 @@ public final class ReembedCommand implements Callable<Integer> {
     } catch (IOException e) {
       // Only closing the connection can throw this; the run itself finished.
       return ExitCodes.OK;
+    } catch (RuntimeException e) {
+      // A bug: one sentence here, the stack trace only in the debug log; the alias was not moved.
+      log.debug("The re-embed stopped on an internal error", e);
+      err.println(InternalFailure.sentence("The re-embed", e));
+      return ExitCodes.INTERNAL_ERROR;
     } finally {
       out.flush();
       err.flush();

@@ -52,7 +52,8 @@ final class EmbeddingMeta {
             + has
             + " but this run "
             + wants
-            + "; rebuild it with a full crawl into a new index (--opensearch-index NAME), or"
-            + " configure the index's model again.");
+            + "; run `zoomdex reembed --index opensearch` with this run's model to rebuild it"
+            + " (searches keep the old vectors until it finishes), or configure the index's model"
+            + " again.");
   }
 }

@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Resumable: documents are read in id order ({@code search_after}), and after each batch the new
  * generation's {@code _meta} records the last id copied, the model, the old generation and its
- * highest sequence number. A run with the same model over an unchanged old generation continues
- * from there; any other half-built generation (another model, or the old generation was written
- * since) is deleted and the run starts over. If the old generation is written while a run copies,
- * the run refuses to swap.
+ * write mark (the sum of its shards' highest sequence numbers). A run with the same model over an
+ * unchanged old generation continues from there; any other half-built generation (another model, or
+ * the old generation was written since) is deleted and the run starts over. If the old generation
+ * is written while a run copies, the run refuses to swap.
  */
 public final class OpenSearchReembed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpenSearchReembed.class);
@@ -154,13 +154,13 @@ public final class OpenSearchReembed implements AutoCloseable {
                               + "; run a crawl with --index opensearch first."));
       require(connection.send("POST", "/" + source + "/_refresh", null), "refresh " + source);
       clearMarkerOf(source);
-      long sourceSeqNo = maxSeqNo(source);
+      long sourceWriteMark = writeMark(source);
       long total = count(source);
-      Marker resumed = resumable(sourceSeqNo);
+      Marker resumed = resumable(sourceWriteMark);
       String target;
       Marker marker;
       if (resumed == null) {
-        marker = new Marker(source, sourceSeqNo, modelKey(), null, 0);
+        marker = new Marker(source, sourceWriteMark, modelKey(), null, 0);
         target = indexes.createNextGeneration(model(), marker.toJson(connection.json()));
         log.info("Re-embedding {} into {} with {}", source, target, modelKey());
       } else {
@@ -189,7 +189,7 @@ public final class OpenSearchReembed implements AutoCloseable {
         indexes.replaceMappingMeta(target, meta(marker));
         progress.advanced(hits.size());
       }
-      return finish(target, marker, total, sourceSeqNo, sender, keepOldIndex);
+      return finish(target, marker, total, sourceWriteMark, sender, keepOldIndex);
     } catch (IOException e) {
       throw new SinkException(
           "Could not re-embed: no OpenSearch node at "
@@ -229,13 +229,13 @@ public final class OpenSearchReembed implements AutoCloseable {
       String target,
       Marker marker,
       long total,
-      long sourceSeqNo,
+      long sourceWriteMark,
       BulkSender sender,
       boolean keepOldIndex)
       throws IOException, SinkException {
     sender.refresh();
     long copied = count(target);
-    if (maxSeqNo(source) != sourceSeqNo || copied != total) {
+    if (writeMark(source) != sourceWriteMark || copied != total) {
       indexes.deleteIndex(target);
       throw new SinkException(
           "The index "
@@ -271,7 +271,7 @@ public final class OpenSearchReembed implements AutoCloseable {
    * The half-built generation this run may continue, if any; every other half-built one (another
    * model, or built from a state of the old generation that has changed since) is deleted.
    */
-  private Marker resumable(long sourceSeqNo) throws IOException {
+  private Marker resumable(long sourceWriteMark) throws IOException {
     Marker found = null;
     for (String generation : indexes.generations()) {
       if (generation.equals(source)) {
@@ -284,7 +284,7 @@ public final class OpenSearchReembed implements AutoCloseable {
       Marker marker = Marker.of(generation, recorded);
       if (found == null
           && marker.source.equals(source)
-          && marker.sourceSeqNo == sourceSeqNo
+          && marker.sourceWriteMark == sourceWriteMark
           && marker.model.equals(modelKey())) {
         found = marker;
       } else {
@@ -393,10 +393,10 @@ public final class OpenSearchReembed implements AutoCloseable {
   }
 
   /**
-   * The highest sequence number of an index's primary shards: it grows with every write and delete,
-   * so an unchanged number means an unchanged index.
+   * The sum of the highest sequence numbers of an index's primary shards: each grows with every
+   * write and delete on its shard, so an unchanged sum means an unchanged index.
    */
-  private long maxSeqNo(String index) throws IOException {
+  private long writeMark(String index) throws IOException {
     OpenSearchConnection.Answer answer =
         connection.send(
             "GET",
@@ -405,15 +405,16 @@ public final class OpenSearchReembed implements AutoCloseable {
             null,
             OpenSearchConnection.JSON);
     require(answer, "read the statistics of " + index);
-    long highest = -1;
+    long sum = 0;
     for (JsonNode copies : answer.body().path("indices").path(index).path("shards")) {
       for (JsonNode copy : copies) {
         if (copy.path("routing").path("primary").asBoolean(false)) {
-          highest = Math.max(highest, copy.path("seq_no").path("max_seq_no").asLong(-1));
+          // -1 for an empty shard, so that its first write still changes the sum.
+          sum += copy.path("seq_no").path("max_seq_no").asLong(-1);
         }
       }
     }
-    return highest;
+    return sum;
   }
 
   private long count(String index) throws IOException {
@@ -460,16 +461,16 @@ public final class OpenSearchReembed implements AutoCloseable {
    *
    * @param index the generation being built ("" before it exists)
    * @param source the generation it is copied from
-   * @param sourceSeqNo the source's highest sequence number when the copy began
+   * @param sourceWriteMark the source's write mark when the copy began
    * @param model the model it is built with ({@link #modelKey()})
    * @param after the last document id copied, or null before the first batch
    * @param copied how many documents were copied
    */
   private record Marker(
-      String index, String source, long sourceSeqNo, String model, String after, long copied) {
+      String index, String source, long sourceWriteMark, String model, String after, long copied) {
 
-    Marker(String source, long sourceSeqNo, String model, String after, long copied) {
-      this("", source, sourceSeqNo, model, after, copied);
+    Marker(String source, long sourceWriteMark, String model, String after, long copied) {
+      this("", source, sourceWriteMark, model, after, copied);
     }
 
     static Marker of(String index, JsonNode recorded) {
@@ -477,14 +478,14 @@ public final class OpenSearchReembed implements AutoCloseable {
       return new Marker(
           index,
           recorded.path("source").asText(""),
-          recorded.path("source_max_seq_no").asLong(Long.MIN_VALUE),
+          recorded.path("source_write_mark").asLong(Long.MIN_VALUE),
           recorded.path("model").asText(""),
           after.isTextual() ? after.asText() : null,
           recorded.path("copied").asLong(0));
     }
 
     Marker advancedTo(String last, int documents) {
-      return new Marker(index, source, sourceSeqNo, model, last, copied + documents);
+      return new Marker(index, source, sourceWriteMark, model, last, copied + documents);
     }
 
     /** The marker as the {@code _meta} entry to add. */
@@ -492,7 +493,7 @@ public final class OpenSearchReembed implements AutoCloseable {
       ObjectNode entry = json.createObjectNode();
       ObjectNode marker = entry.putObject(MARKER);
       marker.put("source", source);
-      marker.put("source_max_seq_no", sourceSeqNo);
+      marker.put("source_write_mark", sourceWriteMark);
       marker.put("model", model);
       if (after == null) {
         marker.putNull("after");

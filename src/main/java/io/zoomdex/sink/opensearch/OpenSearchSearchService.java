@@ -186,8 +186,8 @@ public final class OpenSearchSearchService implements SearchService {
         if (recorded.isEmpty()) {
           // An index from before vectors (or crawled with none): keyword search still works.
           log.warn(
-              "The OpenSearch index {} has no passage vectors; searching by keywords only. Crawl"
-                  + " into a new index (--opensearch-index) to search by meaning.",
+              "The OpenSearch index {} has no passage vectors; searching by keywords only. Run"
+                  + " zoomdex reembed --index opensearch to search by meaning.",
               index.get());
         } else {
           EmbeddingMeta.requireSame(index.get(), recorded, Optional.of(embedder.model()));
