@@ -140,8 +140,8 @@ public final class IndexOptions implements AutoCloseable {
       throws SinkException {
     if (isOpenSearch()) {
       throw new ConfigException(
-          "zoomdex reembed rebuilds the embedded index; for OpenSearch, run a full crawl into a"
-              + " new index alias instead.");
+          "This opens the embedded index; an OpenSearch index is re-embedded into a new"
+              + " generation (see openForOpenSearchReembed).");
     }
     checkNoOpenSearchFlags();
     return LuceneIndexSink.openForReembed(dataDir.resolve("index"), embedding.vectors(environment));

@@ -282,6 +282,37 @@ class OpenSearchReembedTest {
   }
 
   @Test
+  void reembed_whenTheOldIndexIsWrittenDuringTheRun_refusesToSwap_andDropsTheNewGeneration()
+      throws Exception {
+    writeCorpus(64);
+    try (PassageVectors old = new PassageVectors(new HashingEmbedder(64), 1, 4);
+        OpenSearchIndexSink intruder = OpenSearchIndexSink.open(settings, old);
+        PassageVectors vectors = new PassageVectors(new HashingEmbedder(128), 2, 8)) {
+      OpenSearchReembed.Progress writesMidway =
+          new Recording(Integer.MAX_VALUE) {
+            @Override
+            public void advanced(int documents) {
+              super.advanced(documents);
+              if (batches.size() == 2) {
+                try {
+                  // A writer without the lease deletes a document already copied.
+                  intruder.apply(new Change.Delete(new DocumentId(DocumentType.MEETING, "m001")));
+                  intruder.commit();
+                } catch (SinkException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+          };
+      assertThatThrownBy(() -> reembed(vectors).run(BATCH, writesMidway, false))
+          .isInstanceOf(SinkException.class)
+          .hasMessageContaining("was written while it was being re-embedded");
+    }
+    assertThat(indexes.currentIndex()).contains(settings.alias() + "-1");
+    assertThat(indexes.generations()).containsExactly(settings.alias() + "-1");
+  }
+
+  @Test
   void reembed_whenEmbeddingFails_keepsTheAliasOnTheCompleteOldIndex() throws Exception {
     writeCorpus(64);
     Counting failing = new Counting(new HashingEmbedder(128), 25);
@@ -307,7 +338,7 @@ class OpenSearchReembedTest {
     private static final long serialVersionUID = 1L;
   }
 
-  private static final class Recording implements OpenSearchReembed.Progress {
+  private static class Recording implements OpenSearchReembed.Progress {
     private final int killAfter;
     long total = -1;
     long alreadyDone = -1;
