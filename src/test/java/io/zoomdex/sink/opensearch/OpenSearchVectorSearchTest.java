@@ -283,7 +283,7 @@ class OpenSearchVectorSearchTest {
     assertThatThrownBy(() -> OpenSearchIndexSink.open(settings, vectors(256)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("holds no vectors")
-        .hasMessageContaining("--opensearch-index");
+        .hasMessageContaining("zoomdex reembed --index opensearch");
     // Searched with or without a model, every mode ranks by keywords, so a client's mode never
     // breaks a search of an index from before vectors.
     for (HashingEmbedder embedder : java.util.Arrays.asList(new HashingEmbedder(256), null)) {
