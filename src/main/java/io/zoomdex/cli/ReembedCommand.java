@@ -159,6 +159,17 @@ public final class ReembedCommand implements Callable<Integer> {
    */
   private int reembedOpenSearch(PrintWriter out, PrintWriter err) {
     index.embedding.configFile(configFile);
+    try {
+      // A typo in the options or a model that does not load is told before the lease is touched;
+      // the loaded model is the one the run then uses.
+      index.validate(environment);
+      index.embedding.vectors(environment);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      err.flush();
+      index.close();
+      return ExitCodes.CONFIG;
+    }
     try (IndexOptions owned = index;
         LeaseGates.HeldLease lease =
             LeaseGates.takenWithoutData(

@@ -266,6 +266,7 @@ class ReembedOpenSearchTest {
     assertThat(crawl("none")).as(err.toString()).isEqualTo(ExitCodes.OK);
     WriterLease other = lease("other-host/42/abcd");
     LeaseHold held = other.tryAcquire().orElseThrow();
+    err.getBuffer().setLength(0);
 
     int code = reembedIntoOpenSearch("hashing");
 
@@ -299,6 +300,24 @@ class ReembedOpenSearchTest {
         .contains("127.0.0.1:" + port)
         .doesNotContain("\n")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void reembed_withABadEmbeddingSetting_exits3BeforeTakingTheLease() throws Exception {
+    int code =
+        reembed(
+            "--index",
+            "opensearch",
+            "--opensearch-url",
+            node.uri().toString(),
+            "--opensearch-index",
+            alias,
+            "--embedding-model",
+            "no-such-model");
+
+    assertThat(code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString().strip()).contains("no-such-model").doesNotContain("\n");
+    assertThat(lease("checker").read()).as("the lease was never taken").isEmpty();
   }
 
   @Test
