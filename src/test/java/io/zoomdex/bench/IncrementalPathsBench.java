@@ -366,7 +366,10 @@ public final class IncrementalPathsBench {
                     "--rates",
                     "unlimited",
                     "--since",
-                    since.toString()));
+                    since.toString(),
+                    // The bench's own crawls write no vectors: serve must not ask for them.
+                    "--embedding-model",
+                    "none"));
     Pattern line = Pattern.compile("Zoom webhooks: (\\S+)");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {

@@ -538,6 +538,7 @@ class WebhookSyncTest {
     }
     assertThat(instances).isNotEmpty();
     Webhooks webhooks = subscribe(startServe());
+    long hostedSeenBefore = readableHostedBy(colleague.email(), host.email());
     int firstChange = simulator.mutations().changeLog().size();
     simulator.requestLog().reset();
 
@@ -554,13 +555,25 @@ class WebhookSyncTest {
     assertThat(calls.getOrDefault("pastMeetingDetails", 0L)).isZero();
     assertThat(calls.getOrDefault("pastMeetingParticipants", 0L)).isZero();
     assertThat(calls.getOrDefault("recordingsList", 0L)).isZero();
+    long nowReadable;
     try (StateStore state = StateStore.open(data)) {
       for (io.zoomdex.document.DocumentId id : instances) {
         assertThat(state.kept(id).orElseThrow().readers().rulesOf(colleague.email()))
             .as("%s", id)
             .contains(io.zoomdex.source.ReaderRules.RULE_ALTERNATIVE_HOST);
       }
+      nowReadable =
+          state.keptOfSeries(widened.id()).stream()
+              .filter(
+                  id ->
+                      !state.kept(id).orElseThrow().readers().rulesOf(colleague.email()).isEmpty())
+              .count();
     }
+    // And through search: the rebuilt documents reached the index, not only the ledger.
+    assertThat(nowReadable).isGreaterThanOrEqualTo(instances.size());
+    awaitTrue(
+        () -> readableHostedBy(colleague.email(), host.email()) == hostedSeenBefore + nowReadable,
+        "the new alternative host finds the series' documents");
     SimulatorCrawls.crawl(simulator, reference, CLOCK, SINCE, false);
     assertThat(differences(SimulatorCrawls.ledger(data), SimulatorCrawls.ledger(reference)))
         .isEmpty();
@@ -598,6 +611,39 @@ class WebhookSyncTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** How many documents hosted by {@code hostEmail} a search as {@code email} counts. */
+  private long readableHostedBy(String email, String hostEmail) {
+    try {
+      return hostedCount(email, hostEmail);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long hostedCount(String email, String hostEmail) throws Exception {
+    String token;
+    try (ApiTokenStore tokens = ApiTokenStore.open(data, Clock.systemUTC())) {
+      token = tokens.create(email, false).token();
+    }
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl())
+                        .resolve(
+                            "/api/search?limit=1&q=&host="
+                                + URLEncoder.encode(hostEmail, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    long documents = 0;
+    for (JsonNode type : new ObjectMapper().readTree(response.body()).path("facets").path("type")) {
+      documents += type.get("count").asLong();
+    }
+    return documents;
   }
 
   private String baseUrl() {
