@@ -55,7 +55,22 @@ public final class IncrementalPathsBench {
 
   private IncrementalPathsBench() {}
 
-  public static void main(String[] argv) throws Exception {
+  /**
+   * Runs {@link #measure} and exits: the MCP SDK's session sweeper, a non-daemon thread the SDK
+   * never stops, outlives the serve started in this JVM and would keep it from ending.
+   */
+  public static void main(String[] argv) {
+    int code = 0;
+    try {
+      measure(argv);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  private static void measure(String[] argv) throws Exception {
     Args a = new Args(argv);
     int users = a.getInt("users", 200);
     SimulatorSettings settings =
