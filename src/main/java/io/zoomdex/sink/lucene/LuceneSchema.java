@@ -118,8 +118,9 @@ final class LuceneSchema {
    * HNSW graph degree and build beam: twice Lucene's defaults (16, 100). A reader's filter hides
    * most of the graph, and a denser graph keeps the filtered search connected. Measured at 250,000
    * documents with real embeddings, a reader of 20% (BENCHMARKS.md section 11): document recall@10
-   * at k=100 0.947 with the defaults, 0.996 with these, at about the same search time. {@code
-   * -Dzoomdex.hnsw.m} and {@code -Dzoomdex.hnsw.beam} set others for a benchmark.
+   * at k=100 0.947 with the defaults, 0.996 with these, the HNSW query alone at about the same CPU
+   * (p99 24 against 20 ms). {@code -Dzoomdex.hnsw.m} and {@code -Dzoomdex.hnsw.beam} set others for
+   * a benchmark.
    */
   private static final int HNSW_MAX_CONN = Integer.getInteger("zoomdex.hnsw.m", 32);
 
