@@ -39,8 +39,9 @@ import org.apache.lucene.util.Bits;
  * asking the HNSW search (k, with or without Lucene's cross-segment early termination), the
  * document recall@10 against brute force and the searching thread's CPU time per query.
  *
- * <p>{@code VectorRecallProbe --index DIR [--ks 50,100,200] [--plain false]}: "plain" is every
- * segment searched for its own k best, without the shared minimum score (far costlier).
+ * <p>{@code VectorRecallProbe --index DIR [--ks 50,100,200] [--plain false] [--merge-to N]}:
+ * "plain" is every segment searched for its own k best, without the shared minimum score (far
+ * costlier); {@code --merge-to N} first force-merges the index (in place) to at most N segments.
  */
 public final class VectorRecallProbe {
   private static final String READERS = "passage_readers";
@@ -51,6 +52,10 @@ public final class VectorRecallProbe {
   public static void main(String[] argv) throws Exception {
     Args a = new Args(argv);
     Path index = Path.of(a.get("index"));
+    int mergeTo = a.getInt("merge-to", 0);
+    if (mergeTo > 0) {
+      forceMerge(index, mergeTo);
+    }
     List<Integer> ks =
         Arrays.stream(a.get("ks", "50,100,200").split(",")).map(Integer::parseInt).toList();
     List<String> queries =
@@ -192,5 +197,25 @@ public final class VectorRecallProbe {
       }
     }
     return best;
+  }
+
+  /** Force-merges the index in place, with the codec and vector format a crawl writes. */
+  private static void forceMerge(Path index, int segments) throws java.io.IOException {
+    long started = System.nanoTime();
+    try (var dir = FSDirectory.open(index);
+        var writer =
+            new org.apache.lucene.index.IndexWriter(
+                dir,
+                new org.apache.lucene.index.IndexWriterConfig()
+                    .setCodec(io.zoomdex.sink.lucene.LuceneIndexSink.codec())
+                    .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+      writer.forceMerge(segments);
+      writer.commit();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "force-merged to %d segment(s) in %.0f s%n",
+        segments,
+        (System.nanoTime() - started) / 1e9);
   }
 }

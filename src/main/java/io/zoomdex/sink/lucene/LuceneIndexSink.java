@@ -80,6 +80,13 @@ public final class LuceneIndexSink implements IndexSink {
   }
 
   /**
+   * The codec (and HNSW vector format) every zoomdex writer uses, for tools that rewrite the index.
+   */
+  public static org.apache.lucene.codecs.Codec codec() {
+    return LuceneSchema.codec();
+  }
+
+  /**
    * Opens (creating when absent) the index in {@code indexDir}, without vectors: documents only,
    * for keyword search.
    *
