@@ -1,6 +1,7 @@
 package io.zoomdex.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zoomdex.cli.CrawlCommand;
 import io.zoomdex.cli.ServeCommand;
 import io.zoomdex.e2e.SimulatorCrawls;
 import io.zoomdex.search.auth.ApiTokenStore;
@@ -76,7 +77,16 @@ public final class WebhookLatencyBench {
     SimulatorSettings account =
         SimulatorSettings.builder().seed(7).users(users).plan(Plan.BUSINESS).start(now).build();
     try (ZoomSimulator simulator = ZoomSimulator.start(account)) {
-      SimulatorCrawls.crawl(simulator, data, Clock.systemUTC(), since, false);
+      // The first crawl as `zoomdex crawl` runs it, with the default embedding model, so that the
+      // events below are measured as a default serve handles them (passages embedded too).
+      int crawled =
+          new CommandLine(
+                  new CrawlCommand(SimulatorCrawls.environment(simulator), Clock.systemUTC()))
+              .execute(
+                  "--data", data.toString(), "--rates", "unlimited", "--since", since.toString());
+      if (crawled != 0) {
+        throw new IllegalStateException("The first crawl exited with " + crawled + ".");
+      }
       SimUser host = simulator.account().user(0);
       List<SimMeeting> meetings =
           simulator.account().meetingsOf(host).stream().filter(SimMeeting::listed).toList();
