@@ -52,19 +52,9 @@ public final class WebhookLatencyBench {
 
   private WebhookLatencyBench() {}
 
-  /**
-   * Runs {@link #measure} and exits: the MCP SDK's session sweeper, a non-daemon thread the SDK
-   * never stops, outlives the serve started in this JVM and would keep it from ending.
-   */
+  /** Measures, then exits (see {@link ExitAfter}). */
   public static void main(String[] argv) {
-    int code = 0;
-    try {
-      measure(argv);
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      code = 1;
-    }
-    System.exit(code);
+    ExitAfter.run(() -> measure(argv));
   }
 
   private static void measure(String[] argv) throws Exception {
