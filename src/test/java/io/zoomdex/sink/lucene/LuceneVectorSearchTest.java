@@ -9,8 +9,7 @@ import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
-import io.zoomdex.embed.Embedder;
-import io.zoomdex.embed.EmbeddingException;
+import io.zoomdex.embed.CountingEmbedder;
 import io.zoomdex.embed.EmbeddingModelId;
 import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.passage.PassageVectors;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,7 +254,7 @@ class LuceneVectorSearchTest {
     }
     // Two batches of 25 were committed before the failure at the 60th document.
     assertThat(progress.alreadyDone).isEqualTo(50);
-    assertThat(resumed.documents.get()).isEqualTo(203 - 50);
+    assertThat(resumed.documents()).isEqualTo(203 - 50);
     try (PassageVectors newModel = new PassageVectors(new HashingEmbedder(128), 1, 4);
         LuceneIndexSink sink = LuceneIndexSink.open(dir, newModel);
         SearchService search = sink.searchService()) {
@@ -266,36 +264,6 @@ class LuceneVectorSearchTest {
                       SearchRequest.of(NARROW, "garden compost").withMode(SearchMode.SEMANTIC))))
           .containsExactlyInAnyOrder("n1", "n2");
       assertThat(sink.documentCount()).isEqualTo(203);
-    }
-  }
-
-  /** Counts embedding calls (one per document) and fails after {@code failAfter} of them. */
-  private static final class CountingEmbedder implements Embedder {
-    private final Embedder delegate;
-    private final int failAfter;
-    final AtomicInteger documents = new AtomicInteger();
-
-    CountingEmbedder(Embedder delegate, int failAfter) {
-      this.delegate = delegate;
-      this.failAfter = failAfter;
-    }
-
-    @Override
-    public EmbeddingModelId model() {
-      return delegate.model();
-    }
-
-    @Override
-    public List<float[]> embedPassages(List<String> texts) throws EmbeddingException {
-      if (documents.incrementAndGet() > failAfter) {
-        throw new EmbeddingException("The embedding endpoint went away.", true);
-      }
-      return delegate.embedPassages(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String query) throws EmbeddingException {
-      return delegate.embedQuery(query);
     }
   }
 

@@ -11,8 +11,7 @@ import io.zoomdex.document.Document;
 import io.zoomdex.document.DocumentId;
 import io.zoomdex.document.DocumentType;
 import io.zoomdex.document.Readers;
-import io.zoomdex.embed.Embedder;
-import io.zoomdex.embed.EmbeddingException;
+import io.zoomdex.embed.CountingEmbedder;
 import io.zoomdex.embed.EmbeddingModelId;
 import io.zoomdex.embed.HashingEmbedder;
 import io.zoomdex.passage.PassageVectors;
@@ -195,7 +194,7 @@ class OpenSearchReembedTest {
     }
     assertThat(storedDocuments()).isEqualTo(before);
 
-    Counting counting = new Counting(new HashingEmbedder(128));
+    CountingEmbedder counting = new CountingEmbedder(new HashingEmbedder(128));
     Recording resumed = new Recording(Integer.MAX_VALUE);
     try (PassageVectors vectors = new PassageVectors(counting, 2, 8)) {
       reembed(vectors).run(BATCH, resumed, false);
@@ -203,7 +202,7 @@ class OpenSearchReembedTest {
 
     assertThat(resumed.alreadyDone).isEqualTo(2 * BATCH);
     assertThat(resumed.batches).containsExactly(10, 10, 10, 3);
-    assertThat(counting.documents.get()).isEqualTo(DOCUMENTS - 2 * BATCH);
+    assertThat(counting.documents()).isEqualTo(DOCUMENTS - 2 * BATCH);
     assertThat(indexes.currentIndex()).contains(settings.alias() + "-2");
     assertThat(indexes.generations()).containsExactly(settings.alias() + "-2");
     assertThat(indexes.recordedModel(settings.alias() + "-2")).contains(NEW);
@@ -315,7 +314,7 @@ class OpenSearchReembedTest {
   @Test
   void reembed_whenEmbeddingFails_keepsTheAliasOnTheCompleteOldIndex() throws Exception {
     writeCorpus(64);
-    Counting failing = new Counting(new HashingEmbedder(128), 25);
+    CountingEmbedder failing = new CountingEmbedder(new HashingEmbedder(128), 25);
     try (PassageVectors vectors = new PassageVectors(failing, 1, 4)) {
       assertThatThrownBy(() -> reembed(vectors).run(BATCH, new Recording(Integer.MAX_VALUE), false))
           .isInstanceOf(SinkException.class)
@@ -360,45 +359,6 @@ class OpenSearchReembedTest {
       if (batches.size() >= killAfter) {
         throw new Killed();
       }
-    }
-  }
-
-  /** Counts documents embedded (one call each) and fails after {@code failAfter} of them. */
-  private static final class Counting implements Embedder {
-    private final Embedder delegate;
-    private final int failAfter;
-    final AtomicInteger documents = new AtomicInteger();
-
-    Counting(Embedder delegate) {
-      this(delegate, Integer.MAX_VALUE);
-    }
-
-    Counting(Embedder delegate, int failAfter) {
-      this.delegate = delegate;
-      this.failAfter = failAfter;
-    }
-
-    @Override
-    public EmbeddingModelId model() {
-      return delegate.model();
-    }
-
-    @Override
-    public List<float[]> embedPassages(List<String> texts) throws EmbeddingException {
-      if (documents.incrementAndGet() > failAfter) {
-        throw new EmbeddingException("The embedding endpoint went away.", true);
-      }
-      return delegate.embedPassages(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String query) throws EmbeddingException {
-      return delegate.embedQuery(query);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }
