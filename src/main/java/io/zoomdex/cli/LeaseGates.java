@@ -2,7 +2,6 @@ package io.zoomdex.cli;
 
 import io.zoomdex.lease.LeaseKeeper;
 import io.zoomdex.lease.LeaseRecord;
-import io.zoomdex.lease.Ticker;
 import io.zoomdex.lease.WriterLease;
 import io.zoomdex.shared.StatePublisher;
 import io.zoomdex.sink.opensearch.OpenSearchConnection;
@@ -126,14 +125,7 @@ final class LeaseGates {
       OpenSearchSettings settings,
       Duration leaseTime,
       Clock clock) {
-    WriterLease lease =
-        new WriterLease(
-            connection,
-            settings.alias(),
-            WriterLease.processName(),
-            leaseTime,
-            Ticker.SYSTEM,
-            clock);
+    WriterLease lease = WriterLease.forThisProcess(connection, settings.alias(), leaseTime, clock);
     LeaseKeeper keeper = new LeaseKeeper(lease, false, () -> {});
     if (!keeper.acquireNow()) {
       Optional<LeaseRecord> holder = lease.read();

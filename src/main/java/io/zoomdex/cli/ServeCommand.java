@@ -8,7 +8,6 @@ import io.zoomdex.identity.IdentityConfigException;
 import io.zoomdex.inspect.InspectorJson;
 import io.zoomdex.lease.LeaseKeeper;
 import io.zoomdex.lease.OpenSearchWebhookQueue;
-import io.zoomdex.lease.Ticker;
 import io.zoomdex.lease.WriterLease;
 import io.zoomdex.mcp.McpHttpEndpoint;
 import io.zoomdex.search.IndexMissingException;
@@ -578,14 +577,7 @@ public final class ServeCommand implements Callable<Integer> {
   private SharedWriter sharedWriter(AtomicReference<Runnable> onAcquired) {
     OpenSearchSettings settings = index.openSearchSettings(environment);
     OpenSearchConnection connection = OpenSearchConnection.open(settings);
-    WriterLease lease =
-        new WriterLease(
-            connection,
-            settings.alias(),
-            WriterLease.processName(),
-            leaseTime,
-            Ticker.SYSTEM,
-            clock);
+    WriterLease lease = WriterLease.forThisProcess(connection, settings.alias(), leaseTime, clock);
     LeaseKeeper keeper = new LeaseKeeper(lease, true, () -> onAcquired.get().run());
     return new SharedWriter(
         connection,

@@ -82,6 +82,14 @@ public final class WriterLease {
     return alias + ".writer-lease";
   }
 
+  /**
+   * The lease this process campaigns for, named by {@link #processName()}, on the system ticker.
+   */
+  public static WriterLease forThisProcess(
+      OpenSearchConnection connection, String alias, Duration duration, Clock wallClock) {
+    return new WriterLease(connection, alias, processName(), duration, Ticker.SYSTEM, wallClock);
+  }
+
   /** A name unique to this process, for the lease's holder: host, pid and a random part. */
   public static String processName() {
     String host;

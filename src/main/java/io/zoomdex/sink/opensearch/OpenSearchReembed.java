@@ -367,7 +367,7 @@ public final class OpenSearchReembed implements AutoCloseable {
         throw embedding;
       }
       throw new EmbeddingException(
-          "Embedding failed (" + e.getCause() + "); check the embedding settings.",
+          "Embedding failed (" + e.getCause().getMessage() + "); check the embedding settings.",
           false,
           e.getCause());
     }
