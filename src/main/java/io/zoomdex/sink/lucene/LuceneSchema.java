@@ -268,6 +268,8 @@ final class LuceneSchema {
     org.apache.lucene.document.Document out = new org.apache.lucene.document.Document();
     out.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
     out.add(new StringField(PASSAGE_OF, document.id().toString(), Field.Store.YES));
+    // Doc values too: a vector search names a hundred passages' documents before it shows ten.
+    out.add(new SortedDocValuesField(PASSAGE_OF, new BytesRef(document.id().toString())));
     out.add(new StringField(PASSAGE_MODEL, modelName, Field.Store.NO));
     for (String reader : document.readers().emails()) {
       out.add(new StringField(PASSAGE_READERS, reader, Field.Store.NO));

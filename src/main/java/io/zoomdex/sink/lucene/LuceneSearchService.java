@@ -26,13 +26,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +37,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -48,7 +44,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -57,7 +52,6 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -66,7 +60,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.TopDocs;
@@ -114,6 +107,7 @@ public final class LuceneSearchService implements SearchService {
   private final PassageSnippets passageSnippets =
       new PassageSnippets(SnippetHighlighter.MAX_SNIPPET_CHARS);
   private final QueryVectors queryVectors;
+  private final VectorRanking vectorRanking;
 
   /** How a query becomes a vector, and of which model; passages of other models are never seen. */
   record QueryVectors(QueryEmbedding embedding, EmbeddingModelId model, float minimumSimilarity) {
@@ -127,21 +121,6 @@ public final class LuceneSearchService implements SearchService {
   interface QueryEmbedding {
     float[] embed(String query) throws EmbeddingException;
   }
-
-  /**
-   * How many passages the vector query asks for at least (HNSW's search breadth): the filter runs
-   * inside the HNSW search, and asking for more than the page keeps recall high for broad readers.
-   * Recall falls as the index grows at a fixed k: each segment's graph is larger, and Lucene stops
-   * searching a segment early once it cannot beat the best found in the others (its shared minimum
-   * score across segments). Measured on ~900,000 documents with real embeddings (BENCHMARKS.md
-   * section 11, a reader of 20%): document recall@10 0.874 at k=50, 0.913 at 75, 0.937 at 100,
-   * 0.944 at 150; vector-query CPU p99 33, 38, 51, 83 ms. 100 is the knee, and the depth the
-   * OpenSearch backend asks for too.
-   */
-  static final int KNN_K = 100;
-
-  /** How many keyword hits hybrid ranking fuses at least. */
-  static final int KEYWORD_CANDIDATES = 100;
 
   /**
    * @param searchers where searchers come from
@@ -165,6 +144,7 @@ public final class LuceneSearchService implements SearchService {
     this.refreshBeforeSearch = refreshBeforeSearch;
     this.countCap = countCap;
     this.queryVectors = queryVectors;
+    this.vectorRanking = queryVectors == null ? null : new VectorRanking(textQueries, queryVectors);
   }
 
   /**
@@ -283,11 +263,11 @@ public final class LuceneSearchService implements SearchService {
   private SearchResults keyword(SearchRequest request, String principal) throws SearchException {
     String query = request.query();
     if (QueryWords.isQuestion(query) && !QueryWords.contentWords(query).isEmpty()) {
-      return runText(request, principal, looseQuery(query));
+      return runText(request, principal, textQueries.loose(query));
     }
     SearchResults strict = runText(request, principal, textQueries.parse(query));
     if (strict.total() == 0 && QueryWords.loosenable(query)) {
-      return runText(request, principal, looseQuery(query));
+      return runText(request, principal, textQueries.loose(query));
     }
     return strict;
   }
@@ -305,27 +285,10 @@ public final class LuceneSearchService implements SearchService {
   }
 
   /**
-   * Any of the query's content words, at least half of them ({@link QueryWords}); each word is
-   * analysed as usual (title boosted), words the analyser drops are left out.
-   */
-  private Query looseQuery(String query) {
-    List<Query> words = new ArrayList<>();
-    for (String word : QueryWords.contentWords(query)) {
-      Query parsed = textQueries.plainWords(word);
-      if (!(parsed instanceof BooleanQuery bool && bool.clauses().isEmpty())) {
-        words.add(parsed);
-      }
-    }
-    BooleanQuery.Builder loose = new BooleanQuery.Builder();
-    words.forEach(word -> loose.add(word, Occur.SHOULD));
-    loose.setMinimumNumberShouldMatch(QueryWords.minimumShouldMatch(words.size()));
-    return loose.build();
-  }
-
-  /**
-   * Semantic ranking (the vector query alone) or hybrid (fused with the keyword ranking). Both
-   * queries carry the reader filter inside them; the total and facets are counted over the union of
-   * what they found, again with the reader filter inside the counting query.
+   * Semantic ranking (the vector query alone) or hybrid (fused with the keyword ranking), by {@link
+   * VectorRanking}. Both queries carry the reader filter inside them; the total and facets are
+   * counted over the union of what they found, again with the reader filter inside the counting
+   * query, beside the loading of the page.
    */
   private SearchResults vectorRanked(SearchRequest request, String principal, boolean hybrid)
       throws SearchException, IOException {
@@ -339,103 +302,28 @@ public final class LuceneSearchService implements SearchService {
     int wanted = request.offset() + request.limit();
     IndexSearcher searcher = acquire();
     try {
-      List<PassageHit> passages = nearestPassages(searcher, request, principal, vector, wanted);
-      Query text = null;
-      List<String> keywordIds = List.of();
-      if (hybrid) {
-        String query = request.query();
-        boolean question = QueryWords.isQuestion(query);
-        text = question ? looseQuery(query) : strictQuery(query);
-        keywordIds = keywordRanking(searcher, request, principal, text, wanted);
-        if (keywordIds.isEmpty() && !question && QueryWords.loosenable(query)) {
-          text = looseQuery(query);
-          keywordIds = keywordRanking(searcher, request, principal, text, wanted);
-        }
-      }
-      Map<String, PassageHit> bestPassage = new LinkedHashMap<>();
-      for (PassageHit passage : passages) {
-        bestPassage.putIfAbsent(passage.documentId(), passage);
-      }
-      List<RankFusion.Fused<String>> ranked =
-          RankFusion.STANDARD.fuse(keywordIds, new ArrayList<>(bestPassage.keySet()));
-      Query found = idsQuery(bestPassage.keySet());
-      Query matches =
-          text == null
-              ? found
-              : new BooleanQuery.Builder().add(text, Occur.SHOULD).add(found, Occur.SHOULD).build();
-      Counted counted = count(searcher, filtered(request, principal, matches));
+      VectorRanking.Ranking ranking =
+          vectorRanking.rank(SearchThreads.parallel(searcher), request, principal, vector, hybrid);
+      Query matches = SearchFilters.documents(request, principal, ranking.matches());
+      SearchThreads.Pending<Counted> counting = SearchThreads.start(() -> count(searcher, matches));
+      List<RankFusion.Fused<String>> ranked = ranking.ranked();
       List<RankFusion.Fused<String>> page =
           ranked.size() <= request.offset()
               ? List.of()
               : ranked.subList(request.offset(), Math.min(ranked.size(), wanted));
-      List<SearchHit> hits =
-          toRankedHits(searcher, principal, request, page, bestPassage, text, hybrid);
+      List<SearchHit> hits;
+      try {
+        hits = toRankedHits(searcher, principal, request, page, ranking, hybrid);
+      } catch (IOException | RuntimeException | Error e) {
+        counting.awaitQuietly(); // never leave work running on a searcher about to be released
+        throw e;
+      }
+      Counted counted = counting.get();
       long total = Math.max(counted.total(), hits.size() + (long) request.offset());
       return new SearchResults(principal, hits, total, counted.exact(), counted.facets());
     } finally {
       searchers.release(searcher);
     }
-  }
-
-  private Query strictQuery(String query) {
-    return textQueries.parse(query);
-  }
-
-  /**
-   * The readable passages nearest the query vector, best first, filtered inside the HNSW search.
-   */
-  private List<PassageHit> nearestPassages(
-      IndexSearcher searcher, SearchRequest request, String principal, float[] vector, int wanted)
-      throws IOException {
-    // Several passages per document: ask for more than the page so enough documents remain.
-    int k = Math.max(KNN_K, 3 * wanted);
-    Query knn =
-        new KnnFloatVectorQuery(
-            LuceneSchema.vectorField(queryVectors.model().dimension()),
-            vector,
-            k,
-            passageFilter(request, principal));
-    TopDocs top = searcher.search(knn, k);
-    StoredFields stored = searcher.storedFields();
-    List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc hit : top.scoreDocs) {
-      // Lucene scores DOT_PRODUCT as (1 + cosine) / 2; too far to be found by meaning: stop.
-      if (2 * hit.score - 1 < queryVectors.minimumSimilarity()) {
-        break;
-      }
-      org.apache.lucene.document.Document fields =
-          stored.document(hit.doc, LuceneSchema.PASSAGE_FIELDS);
-      hits.add(
-          new PassageHit(
-              fields.get(LuceneSchema.PASSAGE_OF),
-              hit.score,
-              fields.get(LuceneSchema.PASSAGE_TEXT),
-              LuceneSchema.passageOffset(fields)));
-    }
-    return hits;
-  }
-
-  /** A passage found by the vector query. */
-  private record PassageHit(String documentId, float score, String text, Duration offset) {}
-
-  /** The top keyword hits' document ids, best first. */
-  private List<String> keywordRanking(
-      IndexSearcher searcher, SearchRequest request, String principal, Query text, int wanted)
-      throws IOException {
-    int n = Math.max(KEYWORD_CANDIDATES, wanted);
-    TopDocs top = searcher.search(filtered(request, principal, text), n);
-    StoredFields stored = searcher.storedFields();
-    List<String> ids = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc hit : top.scoreDocs) {
-      ids.add(stored.document(hit.doc, Set.of(LuceneSchema.ID)).get(LuceneSchema.ID));
-    }
-    return ids;
-  }
-
-  private static Query idsQuery(Collection<String> ids) {
-    List<BytesRef> terms = new ArrayList<>(ids.size());
-    ids.forEach(id -> terms.add(new BytesRef(id)));
-    return new TermInSetQuery(LuceneSchema.ID, terms);
   }
 
   /** A total and facets counted exactly up to the count cap. */
@@ -461,28 +349,28 @@ public final class LuceneSearchService implements SearchService {
       String principal,
       SearchRequest request,
       List<RankFusion.Fused<String>> page,
-      Map<String, PassageHit> bestPassage,
-      Query highlightQuery,
+      VectorRanking.Ranking ranking,
       boolean hybrid)
       throws IOException {
     if (page.isEmpty()) {
       return List.of();
     }
+    Map<String, VectorRanking.PassageHit> bestPassage = ranking.bestPassage();
+    Query highlightQuery = ranking.text();
     List<String> ids = new ArrayList<>(page.size());
     page.forEach(fused -> ids.add(fused.item()));
     // The documents themselves, again under the reader filter: a passage never stands in for a
     // document its searcher may not read.
     Query documents =
         new BooleanQuery.Builder()
-            .add(idsQuery(ids), Occur.FILTER)
-            .add(readerFilter(principal), Occur.FILTER)
+            .add(SearchFilters.ids(ids), Occur.FILTER)
+            .add(SearchFilters.readers(principal), Occur.FILTER)
             .build();
     TopDocs top = searcher.search(documents, ids.size());
-    StoredFields stored = searcher.storedFields();
+    List<String> found = DocumentIds.ofDocuments(searcher, top.scoreDocs);
     Map<String, Integer> luceneDocs = new HashMap<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      luceneDocs.put(
-          stored.document(hit.doc, Set.of(LuceneSchema.ID)).get(LuceneSchema.ID), hit.doc);
+    for (int i = 0; i < found.size(); i++) {
+      luceneDocs.put(found.get(i), top.scoreDocs[i].doc);
     }
     List<RankFusion.Fused<String>> kept = new ArrayList<>();
     for (RankFusion.Fused<String> fused : page) {
@@ -493,19 +381,20 @@ public final class LuceneSearchService implements SearchService {
     ScoreDoc[] docs = new ScoreDoc[kept.size()];
     for (int i = 0; i < kept.size(); i++) {
       RankFusion.Fused<String> fused = kept.get(i);
-      PassageHit passage = bestPassage.get(fused.item());
+      VectorRanking.PassageHit passage = bestPassage.get(fused.item());
       float score = hybrid ? (float) fused.score() : passage == null ? 0f : passage.score();
       docs[i] = new ScoreDoc(luceneDocs.get(fused.item()), score);
     }
     List<SearchHit> hits = toHits(searcher, docs, highlightQuery);
     List<SearchHit> withPassages = new ArrayList<>(hits.size());
     for (SearchHit hit : hits) {
-      PassageHit passage = bestPassage.get(hit.id().toString());
+      VectorRanking.PassageHit passage = bestPassage.get(hit.id().toString());
       if (passage == null) {
         withPassages.add(hit);
         continue;
       }
-      Snippet best = passageSnippets.snippet(passage.text(), passage.offset(), request.query());
+      VectorRanking.PassageText text = VectorRanking.text(searcher, passage);
+      Snippet best = passageSnippets.snippet(text.text(), text.offset(), request.query());
       List<Snippet> snippets = new ArrayList<>();
       snippets.add(best);
       if (highlightQuery != null) {
@@ -531,26 +420,6 @@ public final class LuceneSearchService implements SearchService {
     return withPassages;
   }
 
-  /**
-   * The passage side of every filter: the searcher on the passages' own reader field, the model of
-   * this service's vectors, and the request's type, host and date filters.
-   */
-  private Query passageFilter(SearchRequest request, String principal) {
-    BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    filter.add(new TermQuery(new Term(LuceneSchema.PASSAGE_READERS, principal)), Occur.FILTER);
-    filter.add(
-        new TermQuery(
-            new Term(LuceneSchema.PASSAGE_MODEL, LuceneSchema.modelKey(queryVectors.model()))),
-        Occur.FILTER);
-    addRequestFilters(
-        request,
-        filter,
-        LuceneSchema.PASSAGE_TYPE,
-        LuceneSchema.PASSAGE_HOST,
-        LuceneSchema.PASSAGE_START);
-    return filter.build();
-  }
-
   private SearchResults runOrFail(SearchRequest request, String principal, Query text)
       throws SearchException {
     try {
@@ -562,7 +431,7 @@ public final class LuceneSearchService implements SearchService {
 
   private SearchResults run(SearchRequest request, String principal, Query text)
       throws IOException {
-    Query query = filtered(request, principal, text);
+    Query query = SearchFilters.documents(request, principal, text);
     int wanted = request.offset() + request.limit();
     IndexSearcher searcher = acquire();
     try {
@@ -606,40 +475,6 @@ public final class LuceneSearchService implements SearchService {
     return request.matchesAll()
         ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, threshold)
         : new TopScoreDocCollectorManager(wanted, null, threshold);
-  }
-
-  /** The text query with every filter as a non-scoring FILTER clause, readers first and always. */
-  private static Query filtered(SearchRequest request, String principal, Query text) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(text, Occur.MUST);
-    query.add(readerFilter(principal), Occur.FILTER);
-    addRequestFilters(
-        request, query, LuceneSchema.TYPE, LuceneSchema.HOST, LuceneSchema.START_TIME);
-    return query.build();
-  }
-
-  /** The type, host and start-time filters of a request, as FILTER clauses. */
-  private static void addRequestFilters(
-      SearchRequest request,
-      BooleanQuery.Builder query,
-      String typeField,
-      String hostField,
-      String startField) {
-    if (request.type() != null) {
-      query.add(new TermQuery(new Term(typeField, request.type().prefix())), Occur.FILTER);
-    }
-    if (!request.host().isEmpty()) {
-      query.add(new TermQuery(new Term(hostField, request.host())), Occur.FILTER);
-    }
-    if (request.from() != null || request.to() != null) {
-      long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
-      long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
-      query.add(LongPoint.newRangeQuery(startField, from, to), Occur.FILTER);
-    }
-  }
-
-  private static Query readerFilter(String principal) {
-    return new TermQuery(new Term(LuceneSchema.READERS, principal));
   }
 
   private List<SearchHit> toHits(IndexSearcher searcher, ScoreDoc[] page, Query highlightQuery)
@@ -700,8 +535,8 @@ public final class LuceneSearchService implements SearchService {
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     query.add(new MatchAllDocsQuery(), Occur.MUST);
-    query.add(readerFilter(principal), Occur.FILTER);
-    addRequestFilters(
+    query.add(SearchFilters.readers(principal), Occur.FILTER);
+    SearchFilters.addRequestFilters(
         request, query, LuceneSchema.TYPE, LuceneSchema.HOST, LuceneSchema.START_TIME);
     if (after != null) {
       query.add(
@@ -748,7 +583,7 @@ public final class LuceneSearchService implements SearchService {
     Query query =
         new BooleanQuery.Builder()
             .add(new TermQuery(LuceneSchema.idTerm(id)), Occur.FILTER)
-            .add(readerFilter(principal), Occur.FILTER)
+            .add(SearchFilters.readers(principal), Occur.FILTER)
             .build();
     try {
       IndexSearcher indexSearcher = acquire();

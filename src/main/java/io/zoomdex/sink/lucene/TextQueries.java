@@ -2,11 +2,15 @@ package io.zoomdex.sink.lucene;
 
 import io.zoomdex.search.LenientQuery;
 import io.zoomdex.search.QuerySyntax;
+import io.zoomdex.search.QueryWords;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
@@ -50,6 +54,25 @@ final class TextQueries {
     } catch (ParseException e) {
       throw new IllegalStateException("Letters, digits and spaces must always parse: " + plain, e);
     }
+  }
+
+  /**
+   * Any of the text's content words, at least half of them ({@link QueryWords}): for questions, and
+   * for text whose every word matches nothing. Each word is analysed as usual (title boosted);
+   * words the analyser drops are left out.
+   */
+  Query loose(String text) {
+    List<Query> words = new ArrayList<>();
+    for (String word : QueryWords.contentWords(text)) {
+      Query parsed = plainWords(word);
+      if (!(parsed instanceof BooleanQuery bool && bool.clauses().isEmpty())) {
+        words.add(parsed);
+      }
+    }
+    BooleanQuery.Builder loose = new BooleanQuery.Builder();
+    words.forEach(word -> loose.add(word, Occur.SHOULD));
+    loose.setMinimumNumberShouldMatch(QueryWords.minimumShouldMatch(words.size()));
+    return loose.build();
   }
 
   private QueryParser newParser() {
