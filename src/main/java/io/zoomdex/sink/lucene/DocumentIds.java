@@ -27,7 +27,7 @@ final class DocumentIds {
 
   /** The id of the document each passage hit belongs to, in the hits' order. */
   static List<String> ofPassages(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-    return read(searcher, hits, LuceneSchema.PASSAGE_OF, LuceneSchema.PASSAGE_OF);
+    return read(searcher, hits, LuceneSchema.PASSAGE_DOCUMENT, LuceneSchema.PASSAGE_OF);
   }
 
   private static List<String> read(

@@ -81,6 +81,13 @@ final class LuceneSchema {
   static final String KIND = "kind";
   static final String KIND_PASSAGE = "passage";
   static final String PASSAGE_OF = "passage_of";
+
+  /**
+   * A passage's document id again, as doc values (a field of its own: Lucene refuses to add doc
+   * values to a field that an existing index's segments hold without them).
+   */
+  static final String PASSAGE_DOCUMENT = "passage_document";
+
   static final String PASSAGE_READERS = "passage_readers";
   static final String PASSAGE_MODEL = "passage_model";
   private static final String PASSAGE_VECTOR = "passage_vector_";
@@ -269,7 +276,7 @@ final class LuceneSchema {
     out.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
     out.add(new StringField(PASSAGE_OF, document.id().toString(), Field.Store.YES));
     // Doc values too: a vector search names a hundred passages' documents before it shows ten.
-    out.add(new SortedDocValuesField(PASSAGE_OF, new BytesRef(document.id().toString())));
+    out.add(new SortedDocValuesField(PASSAGE_DOCUMENT, new BytesRef(document.id().toString())));
     out.add(new StringField(PASSAGE_MODEL, modelName, Field.Store.NO));
     for (String reader : document.readers().emails()) {
       out.add(new StringField(PASSAGE_READERS, reader, Field.Store.NO));
