@@ -48,22 +48,22 @@ class SearchThreadsTest {
 
   @Test
   void aReadFailureComesBackAsItself() {
-    IOException failure = new IOException("segment gone");
-    SearchThreads.Pending<Object> pending =
-        SearchThreads.start(
-            () -> {
-              throw failure;
-            });
-    assertThatThrownBy(pending::get).isSameAs(failure);
+    assertComesBackAsItself(new IOException("segment gone"));
   }
 
   @Test
   void anUncheckedFailureComesBackAsItself() {
-    IllegalStateException failure = new IllegalStateException("closed");
+    assertComesBackAsItself(new IllegalStateException("closed"));
+  }
+
+  private static void assertComesBackAsItself(Exception failure) {
     SearchThreads.Pending<Object> pending =
         SearchThreads.start(
             () -> {
-              throw failure;
+              if (failure instanceof IOException io) {
+                throw io;
+              }
+              throw (RuntimeException) failure;
             });
     assertThatThrownBy(pending::get).isSameAs(failure);
   }
