@@ -6,23 +6,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
  * The threads a semantic or hybrid search spreads over, so that one search uses every core: the
  * HNSW search of each segment and the keyword ranking's slices run as Lucene tasks, and the calling
- * thread runs tasks too (Lucene's {@code TaskExecutor} takes the next unstarted task rather than
- * wait, so work started here can never deadlock on a busy pool). One pool for the process, of
- * daemon threads, one fewer than the cores ({@code -Dzoomdex.search.threads=N} overrides, 0 for
- * none): concurrent searches share it, so a busy server never runs more search threads than it has
- * cores.
+ * thread runs tasks too: Lucene's {@code TaskExecutor}, like {@link #start} here, runs a task no
+ * pool thread has taken yet itself rather than wait, so a search never waits idle behind others and
+ * can never deadlock on a busy pool. One pool for the process, of daemon threads, one fewer than
+ * the cores ({@code -Dzoomdex.search.threads=N} overrides, 0 for none): concurrent searches share
+ * it, so a busy server never runs more search threads than it has cores.
  *
  * <p>Only ranking uses it. Counting (total and facets) stops at the count cap, which needs one
  * collector to see the matches, so it runs on a searcher without an executor.
  */
 final class SearchThreads {
-  private static final ExecutorService POOL = newPool();
+  private static final int THREADS =
+      Integer.getInteger("zoomdex.search.threads", Runtime.getRuntime().availableProcessors() - 1);
+  private static final ExecutorService POOL = THREADS < 1 ? null : newPool(THREADS);
 
   private SearchThreads() {}
 
@@ -36,22 +39,16 @@ final class SearchThreads {
     return parallel;
   }
 
-  /** Starts work beside the caller's; with no pool, it runs when its result is asked for. */
+  /**
+   * Starts work beside the caller's. Work that no pool thread has taken yet when its result is
+   * asked for runs on the asking thread, so a caller never waits idle behind other searches' tasks.
+   */
   static <T> Pending<T> start(Work<T> work) {
-    CompletableFuture<T> future = new CompletableFuture<>();
-    Runnable task =
-        () -> {
-          try {
-            future.complete(work.run());
-          } catch (IOException | RuntimeException | Error e) {
-            future.completeExceptionally(e);
-          }
-        };
-    if (POOL == null) {
-      return new Pending<>(future, task);
+    Pending<T> pending = new Pending<>(work);
+    if (POOL != null) {
+      POOL.execute(pending::runIfUnclaimed);
     }
-    POOL.execute(task);
-    return new Pending<>(future, null);
+    return pending;
   }
 
   /** Search work that may fail to read the index. */
@@ -62,23 +59,30 @@ final class SearchThreads {
 
   /** The result of work started with {@link #start}. */
   static final class Pending<T> {
-    private final CompletableFuture<T> future;
-    private Runnable notStarted;
+    private final Work<T> work;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CompletableFuture<T> result = new CompletableFuture<>();
 
-    private Pending(CompletableFuture<T> future, Runnable notStarted) {
-      this.future = future;
-      this.notStarted = notStarted;
+    private Pending(Work<T> work) {
+      this.work = work;
     }
 
-    /** Waits for the work and returns its result, or throws what it threw. */
-    T get() throws IOException {
-      if (notStarted != null) {
-        Runnable task = notStarted;
-        notStarted = null;
-        task.run();
+    private void runIfUnclaimed() {
+      if (!claimed.compareAndSet(false, true)) {
+        return;
       }
       try {
-        return future.get();
+        result.complete(work.run());
+      } catch (IOException | RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    }
+
+    /** The work's result, or what it threw; runs it here if no pool thread has taken it. */
+    T get() throws IOException {
+      runIfUnclaimed();
+      try {
+        return result.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while searching");
@@ -87,14 +91,13 @@ final class SearchThreads {
       }
     }
 
-    /** Waits for started work to end, whatever its outcome; work not started is dropped. */
+    /** Waits for work a pool thread has taken to end, whatever its outcome; drops it otherwise. */
     void awaitQuietly() {
-      if (notStarted != null) {
-        notStarted = null;
-        return;
+      if (claimed.compareAndSet(false, true)) {
+        return; // never started, and now never will
       }
       try {
-        future.join();
+        result.join();
       } catch (RuntimeException e) {
         // Its outcome is asked for by get(), or no longer wanted.
       }
@@ -114,13 +117,12 @@ final class SearchThreads {
     return new IOException(cause);
   }
 
-  private static ExecutorService newPool() {
-    int threads =
-        Integer.getInteger(
-            "zoomdex.search.threads", Runtime.getRuntime().availableProcessors() - 1);
-    if (threads < 1) {
-      return null;
-    }
+  /** The pool's threads; 0 when searches run on the searching thread alone. */
+  static int threads() {
+    return POOL == null ? 0 : THREADS;
+  }
+
+  private static ExecutorService newPool(int threads) {
     AtomicInteger count = new AtomicInteger();
     return Executors.newFixedThreadPool(
         threads,

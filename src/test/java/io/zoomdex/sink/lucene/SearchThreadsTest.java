@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,23 +30,58 @@ class SearchThreadsTest {
   @Test
   void startedWorkRunsBesideTheCaller() throws Exception {
     assumePooled();
-    // The work waits for the caller: it can only finish if it runs on another thread.
-    CountDownLatch callerReached = new CountDownLatch(1);
+    // The work holds until the caller has seen it start: it can only finish on another thread.
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     AtomicReference<String> ranOn = new AtomicReference<>();
     SearchThreads.Pending<Boolean> pending =
         SearchThreads.start(
             () -> {
               ranOn.set(Thread.currentThread().getName());
-              try {
-                return callerReached.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-              }
+              started.countDown();
+              return await(release);
             });
-    callerReached.countDown();
+    assertThat(await(started)).isTrue();
+    release.countDown();
     assertThat(pending.get()).isTrue();
     assertThat(ranOn.get()).startsWith("zoomdex-search-");
+  }
+
+  @Test
+  void workNoPoolThreadHasTaken_runsOnTheAskingThread() throws Exception {
+    assumePooled();
+    // Every pool thread busy with other work until the end of the test.
+    CountDownLatch busy = new CountDownLatch(SearchThreads.threads());
+    CountDownLatch release = new CountDownLatch(1);
+    List<SearchThreads.Pending<Boolean>> others = new ArrayList<>();
+    try {
+      for (int i = 0; i < SearchThreads.threads(); i++) {
+        others.add(
+            SearchThreads.start(
+                () -> {
+                  busy.countDown();
+                  return await(release);
+                }));
+      }
+      assertThat(await(busy)).isTrue();
+      SearchThreads.Pending<String> pending =
+          SearchThreads.start(() -> Thread.currentThread().getName());
+      assertThat(pending.get()).isEqualTo(Thread.currentThread().getName());
+    } finally {
+      release.countDown();
+    }
+    for (SearchThreads.Pending<Boolean> other : others) {
+      assertThat(other.get()).isTrue();
+    }
+  }
+
+  private static boolean await(CountDownLatch latch) throws IOException {
+    try {
+      return latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    }
   }
 
   @Test
@@ -69,17 +107,52 @@ class SearchThreadsTest {
   }
 
   @Test
-  void awaitQuietlyReturnsOnlyOnceTheWorkHasEndedAndSwallowsItsFailure() {
+  void awaitQuietlyReturnsOnlyOnceTheWorkHasEndedAndSwallowsItsFailure() throws IOException {
     assumePooled();
+    CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean ended = new AtomicBoolean();
     SearchThreads.Pending<Object> pending =
         SearchThreads.start(
             () -> {
+              started.countDown();
               ended.set(true);
               throw new IOException("not wanted any more");
             });
+    assertThat(await(started)).isTrue();
     pending.awaitQuietly();
     assertThat(ended).isTrue();
+  }
+
+  @Test
+  void awaitQuietly_dropsWorkNoThreadHasTaken() throws IOException {
+    assumePooled();
+    CountDownLatch busy = new CountDownLatch(SearchThreads.threads());
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean ran = new AtomicBoolean();
+    try {
+      for (int i = 0; i < SearchThreads.threads(); i++) {
+        SearchThreads.start(
+            () -> {
+              busy.countDown();
+              return await(release);
+            });
+      }
+      assertThat(await(busy)).isTrue();
+      SearchThreads.Pending<Object> pending =
+          SearchThreads.start(
+              () -> {
+                ran.set(true);
+                return null;
+              });
+      pending.awaitQuietly(); // returns at once: nothing to wait for
+      release.countDown();
+    } finally {
+      release.countDown();
+    }
+    // The pool reaches the dropped work after the others and leaves it: wait for the pool to drain.
+    SearchThreads.Pending<Boolean> after = SearchThreads.start(() -> true);
+    assertThat(after.get()).isTrue();
+    assertThat(ran).isFalse();
   }
 
   @Test
