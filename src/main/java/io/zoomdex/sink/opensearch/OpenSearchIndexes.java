@@ -41,7 +41,8 @@ public final class OpenSearchIndexes {
   /**
    * Puts zoomdex's index template (creating or upgrading it), then makes sure the alias exists:
    * creates generation 1 behind it when absent, else adds any new mapping fields to the index
-   * behind it. Safe to call on every start.
+   * behind it, whose vector field keeps the HNSW parameters it was created with (a re-embed builds
+   * a generation with the current ones). Safe to call on every start.
    *
    * @param model the embedding model whose vectors the index holds, or null for keyword search only
    * @throws ConfigException when the index holds another model's vectors, or none while {@code
@@ -52,25 +53,20 @@ public final class OpenSearchIndexes {
    */
   public void ensureReady(EmbeddingModelId model) throws IOException {
     Optional<String> current = currentIndex();
+    JsonNode existing = null;
     if (current.isPresent()) {
+      existing = mappings(current.get());
       EmbeddingMeta.requireSame(
-          current.get(), recordedModel(current.get()), Optional.ofNullable(model));
+          current.get(), EmbeddingMeta.read(existing.path("_meta")), Optional.ofNullable(model));
     }
-    OpenSearchConnection.Answer template =
-        connection.send(
-            "PUT",
-            "/_index_template/" + alias,
-            OpenSearchSchema.indexTemplate(connection.json(), alias, model));
-    requireVectorSupport(template, model);
-    require(template, "put the index template " + alias);
+    putTemplate(model);
     if (current.isEmpty()) {
       createIndex(alias + "-1", true);
     } else {
+      ObjectNode upgrade = OpenSearchSchema.mappings(connection.json(), alias, model);
+      PassageFields.keepMethodOf(upgrade, existing);
       OpenSearchConnection.Answer mapping =
-          connection.send(
-              "PUT",
-              "/" + current.get() + "/_mapping",
-              OpenSearchSchema.mappings(connection.json(), alias, model));
+          connection.send("PUT", "/" + current.get() + "/_mapping", upgrade);
       requireVectorSupport(mapping, model);
       require(mapping, "upgrade the mapping of " + current.get());
     }
@@ -87,10 +83,14 @@ public final class OpenSearchIndexes {
    * @throws IOException when no node answered
    */
   public Optional<EmbeddingModelId> recordedModel(String index) throws IOException {
+    return EmbeddingMeta.read(mappingMeta(index));
+  }
+
+  /** An index's mappings, as {@code GET _mapping} reports them. */
+  private JsonNode mappings(String index) throws IOException {
     OpenSearchConnection.Answer answer = connection.send("GET", "/" + index + "/_mapping", null);
     require(answer, "read the mapping of " + index);
-    JsonNode meta = answer.body().path(index).path("mappings").path("_meta");
-    return EmbeddingMeta.read(meta);
+    return answer.body().path(index).path("mappings");
   }
 
   /**
@@ -238,9 +238,7 @@ public final class OpenSearchIndexes {
    * @throws IOException when no node answered
    */
   public JsonNode mappingMeta(String index) throws IOException {
-    OpenSearchConnection.Answer answer = connection.send("GET", "/" + index + "/_mapping", null);
-    require(answer, "read the mapping of " + index);
-    return answer.body().path(index).path("mappings").path("_meta");
+    return mappings(index).path("_meta");
   }
 
   /**

@@ -85,6 +85,9 @@ public final class OpenSearchSearchService implements SearchService {
   interface QueryEmbedding {
     float[] embed(String query) throws EmbeddingException;
 
+    /** The model queries are embedded with. */
+    EmbeddingModelId model();
+
     /** See {@link Embedder#minimumSimilarity()}. */
     float minimumSimilarity();
 
@@ -93,6 +96,11 @@ public final class OpenSearchSearchService implements SearchService {
         @Override
         public float[] embed(String query) throws EmbeddingException {
           return embedder.embedQuery(query);
+        }
+
+        @Override
+        public EmbeddingModelId model() {
+          return embedder.model();
         }
 
         @Override
@@ -110,6 +118,10 @@ public final class OpenSearchSearchService implements SearchService {
   private final ObjectMapper json;
   private final SearchBodies bodies;
   private final QueryEmbedding queryEmbedding;
+
+  /** Whether the generation behind the alias holds the query model's vectors; null without one. */
+  private final GenerationWatch generations;
+
   private final LineSnippets lines = new LineSnippets(LineSnippets.DEFAULT_MAX_CHARS);
   private final HighlightedText highlighted = new HighlightedText(lines);
   private final PassageSnippets passageSnippets =
@@ -118,15 +130,18 @@ public final class OpenSearchSearchService implements SearchService {
   /**
    * @param countCap how many matches are counted exactly (total and facets) before the total
    *     becomes a lower bound and the facets a sample; at least 1
-   * @param queryEmbedding embeds queries with the model of the index's vectors; null when the index
-   *     has none (keyword search only)
+   * @param queryEmbedding embeds queries with the model of the index's vectors; null for keyword
+   *     search only
+   * @param generations the generation the alias points at and whether it holds the query model's
+   *     vectors; null to learn it from the first searches
    */
   OpenSearchSearchService(
       OpenSearchConnection connection,
       boolean ownsConnection,
       String alias,
       int countCap,
-      QueryEmbedding queryEmbedding) {
+      QueryEmbedding queryEmbedding,
+      GenerationWatch generations) {
     if (countCap < 1) {
       throw new IllegalArgumentException("count cap must be at least 1, not " + countCap);
     }
@@ -137,12 +152,29 @@ public final class OpenSearchSearchService implements SearchService {
     this.json = connection.json();
     this.bodies = new SearchBodies(json, countCap);
     this.queryEmbedding = queryEmbedding;
+    this.generations =
+        queryEmbedding == null
+            ? null
+            : generations != null
+                ? generations
+                : new GenerationWatch(
+                    new OpenSearchIndexes(connection, alias), queryEmbedding.model());
+  }
+
+  /** A service whose embedding model the index was just checked to hold (the sink's). */
+  OpenSearchSearchService(
+      OpenSearchConnection connection,
+      boolean ownsConnection,
+      String alias,
+      int countCap,
+      QueryEmbedding queryEmbedding) {
+    this(connection, ownsConnection, alias, countCap, queryEmbedding, null);
   }
 
   /** A keyword-only service. */
   OpenSearchSearchService(
       OpenSearchConnection connection, boolean ownsConnection, String alias, int countCap) {
-    this(connection, ownsConnection, alias, countCap, null);
+    this(connection, ownsConnection, alias, countCap, null, null);
   }
 
   /**
@@ -181,6 +213,7 @@ public final class OpenSearchSearchService implements SearchService {
                 + "; run a crawl with --index opensearch first.");
       }
       QueryEmbedding queries = null;
+      GenerationWatch generations = null;
       if (embedder != null) {
         Optional<EmbeddingModelId> recorded = indexes.recordedModel(index.get());
         if (recorded.isEmpty()) {
@@ -191,11 +224,15 @@ public final class OpenSearchSearchService implements SearchService {
               index.get());
         } else {
           EmbeddingMeta.requireSame(index.get(), recorded, Optional.of(embedder.model()));
-          queries = QueryEmbedding.of(embedder);
         }
+        // A re-embed may later move the alias to a generation of this model (or of another).
+        queries = QueryEmbedding.of(embedder);
+        generations =
+            new GenerationWatch(indexes, embedder.model())
+                .knownAs(index.get(), recorded.isPresent());
       }
       return new OpenSearchSearchService(
-          connection, true, settings.alias(), SearchResults.COUNT_CAP, queries);
+          connection, true, settings.alias(), SearchResults.COUNT_CAP, queries, generations);
     } catch (IOException | OpenSearchFailure | SearchException | ConfigException e) {
       try {
         connection.close();
@@ -222,15 +259,72 @@ public final class OpenSearchSearchService implements SearchService {
     if (request.matchesAll()) {
       return listing(request, principal, filters);
     }
-    // Without vectors every mode ranks by keywords, so a client's mode never breaks a search.
-    SearchMode mode = queryEmbedding == null ? SearchMode.KEYWORD : request.mode();
+    // Without vectors of the query model every mode ranks by keywords, so a client's mode never
+    // breaks a search.
+    SearchMode mode =
+        queryEmbedding == null || !generations.currentUsable()
+            ? SearchMode.KEYWORD
+            : request.mode();
     if (mode == SearchMode.KEYWORD) {
       return keyword(request, principal, filters);
     }
+    return byMeaning(request, principal, filters, mode);
+  }
+
+  /**
+   * A semantic or hybrid search, kept only when every generation its hits came from holds vectors
+   * of the query model; else (the alias was moved to a generation of another model, or of none,
+   * since the last search) the same search ranked by keywords, so vectors of two models are never
+   * compared, not even for the search that notices the move.
+   */
+  private SearchResults byMeaning(
+      SearchRequest request, String principal, ArrayNode filters, SearchMode mode)
+      throws SearchException {
     float[] vector = embed(request.query());
-    return mode == SearchMode.SEMANTIC
-        ? semantic(request, principal, filters, vector)
-        : hybrid(request, principal, filters, vector);
+    Set<String> answered = new HashSet<>();
+    SearchResults results;
+    try {
+      results =
+          mode == SearchMode.SEMANTIC
+              ? semantic(request, principal, filters, vector, answered)
+              : hybrid(request, principal, filters, vector, answered);
+    } catch (IndexMissingException e) {
+      throw e;
+    } catch (SearchException e) {
+      // A generation without the vector field refuses the k-NN query.
+      if (!watch(generations::moved)) {
+        throw e;
+      }
+      return keyword(request, principal, filters);
+    }
+    return watch(() -> generations.usable(answered))
+        ? results
+        : keyword(request, principal, filters);
+  }
+
+  /** A question to the {@link GenerationWatch}, whose requests fail as searches do. */
+  private boolean watch(GenerationQuestion question) throws SearchException {
+    try {
+      return question.ask();
+    } catch (IOException e) {
+      throw failure(connection, e);
+    } catch (OpenSearchFailure e) {
+      throw new SearchException(e.getMessage(), e);
+    }
+  }
+
+  private interface GenerationQuestion {
+    boolean ask() throws IOException;
+  }
+
+  /** The generations a response's hits came from (their {@code _index}). */
+  private static void addIndices(JsonNode body, Set<String> into) {
+    for (JsonNode hit : body.path("hits").path("hits")) {
+      String index = hit.path("_index").asText("");
+      if (!index.isEmpty()) {
+        into.add(index);
+      }
+    }
   }
 
   /** A blank query: everything readable, newest first. */
@@ -269,6 +363,16 @@ public final class OpenSearchSearchService implements SearchService {
         body = require(send(keywordSearch(request, filters, loose.get())));
       }
     }
+    if (generations != null) {
+      // So a service answering by keywords notices the alias moving to its model again.
+      Set<String> answered = new HashSet<>();
+      addIndices(body, answered);
+      watch(
+          () -> {
+            generations.saw(answered);
+            return true;
+          });
+    }
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : body.path("hits").path("hits")) {
       hits.add(toHit(hit, null, query, false, score(hit)));
@@ -299,7 +403,11 @@ public final class OpenSearchSearchService implements SearchService {
   }
 
   private SearchResults semantic(
-      SearchRequest request, String principal, ArrayNode filters, float[] vector)
+      SearchRequest request,
+      String principal,
+      ArrayNode filters,
+      float[] vector,
+      Set<String> answered)
       throws SearchException {
     ObjectNode nearest =
         bodies.nearestPassages(vector, candidates(request), floor(), filters, true);
@@ -311,6 +419,7 @@ public final class OpenSearchSearchService implements SearchService {
             true,
             threshold(request));
     JsonNode body = require(send(search));
+    addIndices(body, answered);
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : body.path("hits").path("hits")) {
       hits.add(toHit(null, hit, request.query(), false, score(hit)));
@@ -324,7 +433,11 @@ public final class OpenSearchSearchService implements SearchService {
    * cut from the fused ranking.
    */
   private SearchResults hybrid(
-      SearchRequest request, String principal, ArrayNode filters, float[] vector)
+      SearchRequest request,
+      String principal,
+      ArrayNode filters,
+      float[] vector,
+      Set<String> answered)
       throws SearchException {
     String query = request.query();
     boolean question = QueryWords.isQuestion(query);
@@ -340,8 +453,12 @@ public final class OpenSearchSearchService implements SearchService {
         answers = msearch(request, filters, loose.get(), vector);
       }
     }
-    Map<String, JsonNode> byKeyword = byId(requireResponse(answers.get(0)));
-    Map<String, JsonNode> byVector = byId(requireResponse(answers.get(1)));
+    JsonNode keywordRanking = requireResponse(answers.get(0));
+    JsonNode vectorRanking = requireResponse(answers.get(1));
+    addIndices(keywordRanking, answered);
+    addIndices(vectorRanking, answered);
+    Map<String, JsonNode> byKeyword = byId(keywordRanking);
+    Map<String, JsonNode> byVector = byId(vectorRanking);
     JsonNode union = requireResponse(answers.get(2));
     List<RankFusion.Fused<String>> fused =
         RankFusion.STANDARD.fuse(
