@@ -292,18 +292,17 @@ public final class LuceneSearchService implements SearchService {
    */
   private SearchResults vectorRanked(SearchRequest request, String principal, boolean hybrid)
       throws SearchException, IOException {
-    float[] vector;
-    try {
-      vector = queryVectors.embedding().embed(request.query());
-    } catch (EmbeddingException e) {
-      throw new SearchException(
-          "Semantic search is unavailable (" + e.getMessage() + "); search with mode keyword.", e);
-    }
     int wanted = request.offset() + request.limit();
     IndexSearcher searcher = acquire();
     try {
-      VectorRanking.Ranking ranking =
-          vectorRanking.rank(SearchThreads.parallel(searcher), request, principal, vector, hybrid);
+      VectorRanking.Ranking ranking;
+      try {
+        ranking = vectorRanking.rank(SearchThreads.parallel(searcher), request, principal, hybrid);
+      } catch (EmbeddingException e) {
+        throw new SearchException(
+            "Semantic search is unavailable (" + e.getMessage() + "); search with mode keyword.",
+            e);
+      }
       Query matches = SearchFilters.documents(request, principal, ranking.matches());
       SearchThreads.Pending<Counted> counting = SearchThreads.start(() -> count(searcher, matches));
       List<RankFusion.Fused<String>> ranked = ranking.ranked();

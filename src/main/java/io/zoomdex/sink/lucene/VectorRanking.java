@@ -1,5 +1,6 @@
 package io.zoomdex.sink.lucene;
 
+import io.zoomdex.embed.EmbeddingException;
 import io.zoomdex.search.QueryWords;
 import io.zoomdex.search.RankFusion;
 import io.zoomdex.search.SearchRequest;
@@ -23,8 +24,9 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * Ranks the documents of a semantic or hybrid search. Semantic: the readable passages nearest the
  * query vector (the reader filter inside the HNSW search), each document at its best passage.
  * Hybrid: that ranking fused with the keyword ranking by reciprocal rank. The vector search and the
- * keyword ranking run side by side on {@link SearchThreads}, each spread over the segments, so a
- * search takes about the longer of the two rather than their sum.
+ * keyword ranking run side by side on {@link SearchThreads}, each spread over the segments, and the
+ * keyword ranking starts before the query is embedded, so a search takes about the longer of the
+ * two rather than their sum.
  */
 final class VectorRanking {
 
@@ -74,17 +76,14 @@ final class VectorRanking {
   }
 
   /**
-   * Ranks at least {@code wanted} documents for the request.
+   * Ranks at least the request's page of documents. The keyword ranking starts first, so that it
+   * runs while the query is embedded.
    *
    * @param searcher a searcher whose queries may spread over {@link SearchThreads}
+   * @throws EmbeddingException when the query cannot be embedded
    */
-  Ranking rank(
-      IndexSearcher searcher,
-      SearchRequest request,
-      String principal,
-      float[] vector,
-      boolean hybrid)
-      throws IOException {
+  Ranking rank(IndexSearcher searcher, SearchRequest request, String principal, boolean hybrid)
+      throws IOException, EmbeddingException {
     int wanted = request.offset() + request.limit();
     SearchThreads.Pending<KeywordRanking> keywords =
         hybrid
@@ -92,8 +91,9 @@ final class VectorRanking {
             : null;
     List<PassageHit> passages;
     try {
+      float[] vector = queryVectors.embedding().embed(request.query());
       passages = nearestPassages(searcher, request, principal, vector, wanted);
-    } catch (IOException | RuntimeException | Error e) {
+    } catch (IOException | EmbeddingException | RuntimeException | Error e) {
       if (keywords != null) {
         keywords.awaitQuietly(); // never leave work running on a searcher about to be released
       }
