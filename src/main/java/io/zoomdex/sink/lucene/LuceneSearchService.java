@@ -386,13 +386,14 @@ public final class LuceneSearchService implements SearchService {
     }
     List<SearchHit> hits = toHits(searcher, docs, highlightQuery);
     List<SearchHit> withPassages = new ArrayList<>(hits.size());
+    StoredFields passageFields = searcher.storedFields(); // one reader for the page's passages
     for (SearchHit hit : hits) {
       VectorRanking.PassageHit passage = bestPassage.get(hit.id().toString());
       if (passage == null) {
         withPassages.add(hit);
         continue;
       }
-      VectorRanking.PassageText text = VectorRanking.text(searcher, passage);
+      VectorRanking.PassageText text = VectorRanking.text(passageFields, passage);
       Snippet best = passageSnippets.snippet(text.text(), text.offset(), request.query());
       List<Snippet> snippets = new ArrayList<>();
       snippets.add(best);

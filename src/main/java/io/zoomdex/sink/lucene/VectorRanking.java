@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -138,8 +139,8 @@ final class VectorRanking {
   }
 
   /** The stored text of a passage found by {@link #rank}, loaded only for the hits shown. */
-  static PassageText text(IndexSearcher searcher, PassageHit passage) throws IOException {
-    Document fields = searcher.storedFields().document(passage.doc(), LuceneSchema.PASSAGE_FIELDS);
+  static PassageText text(StoredFields stored, PassageHit passage) throws IOException {
+    Document fields = stored.document(passage.doc(), LuceneSchema.PASSAGE_FIELDS);
     return new PassageText(
         fields.get(LuceneSchema.PASSAGE_TEXT), LuceneSchema.passageOffset(fields));
   }
