@@ -708,10 +708,13 @@ public final class LuceneSearchService implements SearchService {
   }
 
   private IndexSearcher acquire() throws IOException {
-    if (refreshBeforeSearch) {
-      // Non-blocking: if another thread is already refreshing, search the current commit.
-      searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    if (!refreshBeforeSearch || !CommitGenerations.newerCommitThan(searcher.getIndexReader())) {
+      return searcher;
     }
+    searchers.release(searcher);
+    // Non-blocking: if another thread is already refreshing, search the current commit.
+    searchers.maybeRefresh();
     return searchers.acquire();
   }
 

@@ -94,6 +94,12 @@ class LuceneIndexSinkTest {
         sink.apply(new Change.Upsert(meeting("Roadmap", ALICE)));
         sink.commit();
         assertThat(readOnly.search(SearchRequest.of(ALICE, "")).total()).isEqualTo(1);
+        sink.apply(new Change.Upsert(meeting("Budget", ALICE)));
+        assertThat(readOnly.search(SearchRequest.of(ALICE, "budget")).total())
+            .as("not committed yet")
+            .isZero();
+        sink.commit();
+        assertThat(readOnly.search(SearchRequest.of(ALICE, "budget")).total()).isEqualTo(1);
       }
     }
   }
