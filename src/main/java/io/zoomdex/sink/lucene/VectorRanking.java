@@ -15,7 +15,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -119,7 +118,7 @@ final class VectorRanking {
     // Several passages per document: ask for more than the page so enough documents remain.
     int k = Math.max(KNN_K, 3 * wanted);
     Query knn =
-        new KnnFloatVectorQuery(
+        new SmallSegmentsExactKnnQuery(
             LuceneSchema.vectorField(queryVectors.model().dimension()),
             vector,
             k,
