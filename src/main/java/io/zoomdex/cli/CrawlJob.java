@@ -34,6 +34,13 @@ import java.util.Set;
  * state and engine that the crawl and demo commands share.
  */
 final class CrawlJob {
+  /**
+   * How long a crawl waits, once its last commit is made, for the index to merge the segments it
+   * flushed (see {@link IndexSink#settle}). Merges of a first large crawl can take minutes; an
+   * incremental crawl's are small. A merge still running then continues on the next run.
+   */
+  static final Duration SETTLE_WITHIN = Duration.ofMinutes(10);
+
   /** Documents committed together by default: a crash costs at most this much redone work. */
   static final int DEFAULT_COMMIT_EVERY = 500;
 
@@ -115,7 +122,10 @@ final class CrawlJob {
     try (StateStore state = StateStore.open(dataDir);
         IndexSink sink = sinks.open(dataDir, fence)) {
       SyncEngine engine = engine(client, sink, state);
-      return incremental ? engine.incrementalCrawl(since, stats) : engine.fullCrawl(since, stats);
+      SyncReport report =
+          incremental ? engine.incrementalCrawl(since, stats) : engine.fullCrawl(since, stats);
+      sink.settle(SETTLE_WITHIN);
+      return report;
     } catch (SinkException e) {
       throw new StorageException(e.getMessage(), e);
     }

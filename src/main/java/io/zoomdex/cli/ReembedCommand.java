@@ -133,6 +133,7 @@ public final class ReembedCommand implements Callable<Integer> {
         LuceneIndexSink sink = index.openForReembed(data, environment);
         Progress progress = new Progress(err)) {
       sink.reembed(Math.max(1, batch), progress);
+      sink.settle(CrawlJob.SETTLE_WITHIN); // every passage was replaced: many small segments
       out.println(
           sink.recordedModel()
               .map(model -> "Re-embedded " + progress.done + " documents with " + model + ".")

@@ -1,6 +1,7 @@
 package io.zoomdex.sink;
 
 import io.zoomdex.document.Change;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,6 +46,18 @@ public interface IndexSink extends AutoCloseable {
    *     state is then still intact
    */
   void commit() throws SinkException;
+
+  /**
+   * Gives the index's own upkeep up to {@code within} to finish, then commits what it finished;
+   * what a search returns does not change. Call it right after a run's last {@link #commit()}: an
+   * embedded Lucene index then keeps the segment merges it ran, so searches meet the fewer, larger
+   * segments its merge policy chose rather than the small ones the run flushed. A backend whose
+   * server merges on its own has nothing to do.
+   *
+   * @throws SinkException when the merged segments could not be committed; the previously committed
+   *     state is then still intact
+   */
+  default void settle(Duration within) throws SinkException {}
 
   /**
    * How many documents the last commit holds (uncommitted changes are not counted). Zero for a new

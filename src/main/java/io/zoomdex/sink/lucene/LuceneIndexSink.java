@@ -16,6 +16,7 @@ import io.zoomdex.sink.SinkException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link IndexSink} writing an embedded Lucene index in one directory. Upserts are {@code
@@ -47,6 +50,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class LuceneIndexSink implements IndexSink {
 
+  private static final Logger log = LoggerFactory.getLogger(LuceneIndexSink.class);
+
   private final Path indexDir;
   private final Directory directory;
   private final Analyzer analyzer;
@@ -54,12 +59,16 @@ public final class LuceneIndexSink implements IndexSink {
   private final SearcherManager searchers;
   private final PassageVectors vectors;
   private final PendingPassages pending;
+  private final AwaitableMerges merges;
 
   /** What the next commit records besides the documents: the model, a re-embed's progress. */
   private final Map<String, String> commitData;
 
   private boolean closed;
   private boolean broken;
+
+  /** Whether changes were applied since the last commit (which {@link #settle} must not commit). */
+  private boolean applied;
 
   private LuceneIndexSink(
       Path indexDir,
@@ -76,6 +85,7 @@ public final class LuceneIndexSink implements IndexSink {
     this.searchers = searchers;
     this.vectors = vectors;
     this.pending = vectors == null ? null : new PendingPassages(vectors);
+    this.merges = (AwaitableMerges) writer.getConfig().getMergeScheduler();
     this.commitData = new TreeMap<>(commitData);
   }
 
@@ -143,6 +153,7 @@ public final class LuceneIndexSink implements IndexSink {
           new IndexWriterConfig(analyzer)
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setCommitOnClose(false)
+              .setMergeScheduler(new AwaitableMerges())
               .setCodec(LuceneSchema.codec());
       writer = new IndexWriter(directory, config);
       SearcherManager searchers = new SearcherManager(writer, true, false, null);
@@ -183,6 +194,7 @@ public final class LuceneIndexSink implements IndexSink {
   @Override
   public void apply(Change change) throws SinkException {
     checkUsable();
+    applied = true;
     try {
       // Passages first: the delete only reaches passages added before it, never the new ones.
       writer.deleteDocuments(LuceneSchema.passagesOf(change.id()));
@@ -226,6 +238,7 @@ public final class LuceneIndexSink implements IndexSink {
       }
       writer.setLiveCommitData(Map.copyOf(commitData).entrySet());
       writer.commit();
+      applied = false;
       searchers.maybeRefreshBlocking();
     } catch (EmbeddingException e) {
       broken = true;
@@ -238,6 +251,40 @@ public final class LuceneIndexSink implements IndexSink {
       throw new SinkException("Interrupted while embedding passages.", true, e);
     } catch (IOException | AlreadyClosedException e) {
       throw failure("commit", e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Asks the merge policy for merges, waits for them and for those they lead to, and commits.
+   * Merges still running after {@code within} are dropped when the sink closes; the next run starts
+   * them again.
+   *
+   * @throws IllegalStateException when changes were applied since the last commit
+   */
+  @Override
+  public void settle(Duration within) throws SinkException {
+    checkUsable();
+    if (applied) {
+      throw new IllegalStateException("settle() commits: call it right after commit()");
+    }
+    try {
+      writer.maybeMerge();
+      long started = System.nanoTime();
+      boolean finished = merges.awaitIdle(within, writer::hasPendingMerges);
+      writer.setLiveCommitData(Map.copyOf(commitData).entrySet());
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      log.info(
+          "Merged the index's segments in {} s{}",
+          (System.nanoTime() - started) / 1_000_000_000,
+          finished ? "" : "; larger merges were still running and continue on the next run");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SinkException("Interrupted while merging the index's segments.", true, e);
+    } catch (IOException | AlreadyClosedException e) {
+      throw failure("merge", e);
     }
   }
 

@@ -17,8 +17,16 @@ import io.zoomdex.sink.SinkException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +142,83 @@ class LuceneIndexSinkTest {
           Files.copy(file, to.resolve(file.getFileName()));
         }
       }
+    }
+  }
+
+  @Test
+  void settle_mergesTheSmallSegmentsARunLeft_andKeepsEveryDocument() throws Exception {
+    Path index = dir.resolve("index");
+    writeOneSegmentPerDocument(index, 30);
+    assertThat(committedSegments(index)).isEqualTo(30);
+
+    try (LuceneIndexSink sink = LuceneIndexSink.open(index)) {
+      sink.settle(Duration.ofMinutes(1));
+    }
+
+    // Lucene's tiered merge policy allows ten segments of one size.
+    assertThat(committedSegments(index)).isLessThanOrEqualTo(10);
+    try (SearchService search = LuceneSearchService.openReadOnly(index)) {
+      assertThat(search.search(SearchRequest.of(ALICE, "numbered")).total()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void settle_outOfTime_stillLeavesEveryDocumentCommitted() throws Exception {
+    Path index = dir.resolve("index");
+    writeOneSegmentPerDocument(index, 30);
+
+    try (LuceneIndexSink sink = LuceneIndexSink.open(index)) {
+      sink.settle(Duration.ZERO);
+    }
+
+    try (SearchService search = LuceneSearchService.openReadOnly(index)) {
+      assertThat(search.search(SearchRequest.of(ALICE, "numbered")).total()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void settle_withChangesNotCommitted_refusesAndCommitsNothing() throws Exception {
+    Path index = dir.resolve("index");
+    try (LuceneIndexSink sink = LuceneIndexSink.open(index)) {
+      sink.commit();
+      sink.apply(new Change.Upsert(meeting("Not committed", ALICE)));
+      assertThatThrownBy(() -> sink.settle(Duration.ofSeconds(1)))
+          .isInstanceOf(IllegalStateException.class);
+    }
+    try (SearchService search = LuceneSearchService.openReadOnly(index)) {
+      assertThat(search.search(SearchRequest.of(ALICE, "")).total()).isZero();
+    }
+  }
+
+  /** An index as a run leaves it when its merges were cut short: one small segment per commit. */
+  private static void writeOneSegmentPerDocument(Path index, int documents) throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(LuceneSchema.newTextAnalyzer())
+            .setCodec(LuceneSchema.codec())
+            .setMergePolicy(NoMergePolicy.INSTANCE);
+    try (FSDirectory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      for (int i = 0; i < documents; i++) {
+        Document document =
+            new Document(
+                new DocumentId(DocumentType.MEETING, Integer.toString(1000 + i)),
+                "Numbered meeting " + i,
+                "agenda " + i,
+                ALICE,
+                Instant.parse("2024-03-01T10:00:00Z"),
+                30,
+                "https://zoom.us/j/" + (1000 + i),
+                Readers.of(List.of(ALICE)),
+                Map.of("meeting_id", Integer.toString(1000 + i)));
+        writer.updateDocument(LuceneSchema.idTerm(document.id()), LuceneSchema.toLucene(document));
+        writer.commit();
+      }
+    }
+  }
+
+  private static int committedSegments(Path index) throws IOException {
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      return SegmentInfos.readLatestCommit(directory).size();
     }
   }
 }
