@@ -51,7 +51,7 @@ final class ExactRecall {
   private static final String PASSAGE_OF = "passage_of";
   private static final String TEXT = "passage_text";
   private static final int K = 10;
-  static final int KNN_K = 100; // VectorRanking.KNN_K
+  static final int KNN_K = 150; // VectorRanking.KNN_K
   private static final int EXACT_DEPTH = 300;
 
   private final List<Double> documentRecall = new ArrayList<>();

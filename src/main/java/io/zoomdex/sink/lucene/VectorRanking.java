@@ -33,14 +33,16 @@ final class VectorRanking {
   /**
    * How many passages the vector query asks for at least (HNSW's search breadth): the filter runs
    * inside the HNSW search, and asking for more than the page keeps recall high for broad readers.
-   * Recall falls as the index grows at a fixed k: each segment's graph is larger, and Lucene stops
+   * Recall falls as segments grow at a fixed k: each segment's graph is larger, and Lucene stops
    * searching a segment early once it cannot beat the best found in the others (its shared minimum
-   * score across segments). Measured on ~900,000 documents with real embeddings (BENCHMARKS.md
-   * section 11, a reader of 20%): document recall@10 0.874 at k=50, 0.913 at 75, 0.937 at 100,
-   * 0.944 at 150; vector-query CPU p99 33, 38, 51, 83 ms. 100 is the knee, and the depth the
-   * OpenSearch backend asks for too. {@code -Dzoomdex.knn.k} sets another for a benchmark.
+   * score across segments). Measured at 1,000,000 documents with real embeddings (BENCHMARKS.md
+   * section 11, a reader of 20%), with the 25 segments Lucene's merge policy leaves once its merges
+   * have run: document recall@10 0.935 at k=100, 0.965 at 150, 0.969 at 200, 0.980 at 300; the same
+   * index before those merges (52 segments) reached 0.986 at k=100 for 1.5 times the CPU. The
+   * relevance set ranks the same at 100 and 150. {@code -Dzoomdex.knn.k} sets another for a
+   * benchmark.
    */
-  static final int KNN_K = Integer.getInteger("zoomdex.knn.k", 100);
+  static final int KNN_K = Integer.getInteger("zoomdex.knn.k", 150);
 
   /** How many keyword hits hybrid ranking fuses at least. */
   static final int KEYWORD_CANDIDATES = 100;
