@@ -52,6 +52,13 @@ final class IndexFiles {
     return bytes;
   }
 
+  /** How many segments the latest commit holds. */
+  static int segments(Path index) throws Exception {
+    try (Directory directory = FSDirectory.open(index)) {
+      return SegmentInfos.readLatestCommit(directory).size();
+    }
+  }
+
   private static boolean isVector(String file) {
     int dot = file.lastIndexOf('.');
     return dot >= 0 && VECTOR_EXTENSIONS.contains(file.substring(dot + 1));

@@ -108,9 +108,11 @@ public final class VectorBench {
         try (var in = Files.newInputStream(meta)) {
           built.load(in);
         }
+        String settled = a.get("settle", "false").equals("true") ? settle(index, embedder) : "";
         measure.at(
             Integer.parseInt(built.getProperty("docs")),
             built.getProperty("build")
+                + settled
                 + String.format(
                     Locale.ROOT,
                     "\n\nSearched again at %s (the index built earlier by the same command).",
@@ -125,6 +127,26 @@ public final class VectorBench {
       }
     }
     System.out.println(report);
+  }
+
+  /**
+   * Merges a kept index's segments as a crawl's end does ({@code --settle true}), for an index
+   * built before crawls did so; given the time to finish every merge.
+   */
+  private static String settle(Path index, PooledEmbedder embedder) throws Exception {
+    int before = IndexFiles.segments(index);
+    long started = System.nanoTime();
+    try (PassageVectors vectors = new PassageVectors(embedder, 1, 1024);
+        LuceneIndexSink sink = LuceneIndexSink.open(index, vectors)) {
+      sink.settle(Duration.ofHours(2));
+    }
+    return String.format(
+        Locale.ROOT,
+        "\n\nThen merged as a crawl's end does (IndexSink.settle, `--settle true`): %.0f s, %d"
+            + " segments before, %d after.",
+        (System.nanoTime() - started) / 1e9,
+        before,
+        IndexFiles.segments(index));
   }
 
   private static int committedDocuments(Path index) throws Exception {
@@ -260,22 +282,33 @@ public final class VectorBench {
               loadAverage());
         }
         if (checkpoints.contains(size)) {
+          // As a crawl ending here would, given the time to finish every merge.
+          long settleStarted = System.nanoTime();
+          sink.settle(Duration.ofHours(2));
+          String settled =
+              String.format(
+                  Locale.ROOT,
+                  " Then the segments merged as a crawl's end lets them (IndexSink.settle): %.0f s,"
+                      + " %d segments.",
+                  (System.nanoTime() - settleStarted) / 1e9,
+                  IndexFiles.segments(index));
           String text =
               buildText(
-                  pool,
-                  embedder,
-                  index,
-                  size,
-                  passages,
-                  many,
-                  few,
-                  measured,
-                  measuredSeconds,
-                  measuredPassages,
-                  buildSeconds,
-                  threads,
-                  bulkCommit,
-                  int8);
+                      pool,
+                      embedder,
+                      index,
+                      size,
+                      passages,
+                      many,
+                      few,
+                      measured,
+                      measuredSeconds,
+                      measuredPassages,
+                      buildSeconds,
+                      threads,
+                      bulkCommit,
+                      int8)
+                  + settled;
           Properties p = new Properties();
           p.setProperty("build", text);
           p.setProperty("docs", Integer.toString(size));
