@@ -14,8 +14,6 @@ import io.zoomdex.search.SearchService;
 import io.zoomdex.simulator.corpus.MeetingCorpus;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.sink.lucene.LuceneSearchService;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +170,17 @@ public final class VectorBench {
     StringBuilder md = new StringBuilder();
     List<String> queries = queries();
     try (SearchService search = LuceneSearchService.openReadOnly(index, embedder)) {
-      md.append(latencies(search, embedder, queries, rounds));
+      md.append(
+          latencies(
+              search,
+              embedder,
+              queries,
+              rounds,
+              "`LuceneSearchService.openReadOnly` (the reader filter inside the BM25 query and"
+                  + " inside the HNSW search, k="
+                  + ExactRecall.KNN_K
+                  + " passages)",
+              CpuClock.SEARCHING_THREAD));
       md.append(
           ExactRecall.measure(index, search, embedder, queries, MANY, embedder.model().dimension())
               .markdown());
@@ -370,8 +378,7 @@ public final class VectorBench {
   }
 
   /** A crawled document under a new id, with its own host, readers and date. */
-  private static Document copy(
-      Document template, int i, int round, SplittableRandom r, boolean few) {
+  static Document copy(Document template, int i, int round, SplittableRandom r, boolean few) {
     String host = "p" + r.nextInt(PEOPLE) + DOMAIN;
     List<String> readers = new ArrayList<>();
     readers.add(host);
@@ -398,16 +405,26 @@ public final class VectorBench {
   }
 
   /** The relevance set's queries: keyword, paraphrase and question. */
-  private static List<String> queries() throws Exception {
+  static List<String> queries() throws Exception {
     return RelevanceSet.read(RelevanceSet.DEFAULT_FILE, MeetingCorpus.builtIn()).queries().stream()
         .map(RelevanceSet.Query::text)
         .toList();
   }
 
-  private static String latencies(
-      SearchService search, PooledEmbedder embedder, List<String> queries, int rounds)
+  /**
+   * The latency table of both readers in every mode, and what a search was.
+   *
+   * @param path how the searches were served, for the note under the table
+   * @param clock whose CPU time the table's CPU column counts
+   */
+  static String latencies(
+      SearchService search,
+      PooledEmbedder embedder,
+      List<String> queries,
+      int rounds,
+      String path,
+      CpuClock clock)
       throws Exception {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     SplittableRandom r = new SplittableRandom(11);
     embedder.cacheQueries(false);
     for (int i = 0; i < 400; i++) { // warm-up, every mode
@@ -446,11 +463,11 @@ public final class VectorBench {
             if (variant.cached()) {
               embedder.embedQuery(q); // in the cache before the clock starts
             }
-            long c = threads.getCurrentThreadCpuTime();
+            long c = clock.nanos();
             long t = System.nanoTime();
             SearchResults res = search.search(request);
             ms[i] = (System.nanoTime() - t) / 1e6;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            cpu[i] = (clock.nanos() - c) / 1e6;
             hits += res.total();
           }
           Arrays.sort(ms);
@@ -483,14 +500,12 @@ public final class VectorBench {
         String.format(
             Locale.ROOT,
             "\nEach search: the first page (10 hits) with facets and total, through"
-                + " `SearchService.search` on `LuceneSearchService.openReadOnly` (the reader filter"
-                + " inside the BM25 query and inside the HNSW search, k=%d passages), on one"
-                + " thread; %d relevance-set queries drawn at random. CPU: the searching thread's"
-                + " CPU time (ThreadMXBean; the model's ONNX threads are not counted). Goal hybrid"
+                + " `SearchService.search` on %s, on one thread; %d relevance-set queries drawn at random. CPU: %s. Goal hybrid"
                 + " p99 < 50 ms in every round, both readers, with and without the query's"
                 + " embedding: **%s**.\n\n",
-            ExactRecall.KNN_K,
+            path,
             queries.size(),
+            clock.description(),
             met ? "met" : "missed"));
     return md.toString();
   }
