@@ -1,5 +1,6 @@
 package io.zoomdex.bench;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 
 /** Whose CPU time a latency table counts per search. */
@@ -12,9 +13,9 @@ enum CpuClock {
    * threads, which the searching thread's time would miss.
    */
   PROCESS(
-      "the whole JVM's CPU time during the search (the OpenSearch node runs in this JVM, so its"
-          + " search threads count, and so do the model's ONNX threads and any merge or"
-          + " collection at the time)");
+      "the CPU time of all the JVM's threads during the search, summed per thread (ThreadMXBean;"
+          + " the OpenSearch node runs in this JVM, so its search threads count, and so do the"
+          + " model's ONNX threads and any merge or collection at the time)");
 
   private final String description;
 
@@ -30,7 +31,12 @@ enum CpuClock {
     if (this == SEARCHING_THREAD) {
       return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+    // Per thread, not the process's own clock, which Linux keeps in 10 ms ticks.
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long cpu : threads.getThreadCpuTime(threads.getAllThreadIds())) {
+      sum += Math.max(0, cpu);
+    }
+    return sum;
   }
 }
