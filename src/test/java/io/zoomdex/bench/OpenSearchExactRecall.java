@@ -33,6 +33,10 @@ final class OpenSearchExactRecall {
   private final String reader;
   private final int readable;
   private final List<Double> documentRecall = new ArrayList<>();
+
+  /** What the exact ranking and the service said for each query recalled below one half. */
+  private final List<String> misses = new ArrayList<>();
+
   private final Map<Integer, List<Double>> knnRecall = new LinkedHashMap<>();
   private final Map<Integer, List<Double>> knnMillis = new LinkedHashMap<>();
   private double exactSeconds;
@@ -74,9 +78,12 @@ final class OpenSearchExactRecall {
       }
       List<SearchHit> hits =
           search.search(SearchRequest.of(reader, query).withMode(SearchMode.SEMANTIC)).hits();
-      result.documentRecall.add(
-          ExactRecall.documentRecall(
-              bestOfDocument, hits.stream().map(h -> h.id().toString()).toList()));
+      List<String> returned = hits.stream().map(h -> h.id().toString()).toList();
+      double recall = ExactRecall.documentRecall(bestOfDocument, returned);
+      result.documentRecall.add(recall);
+      if (recall < 0.5) {
+        result.misses.add(miss(query, recall, bestOfDocument, returned, truth, vector));
+      }
       for (int k : ks) {
         JsonNode knn = search(connection, alias, knnBody(json, vector, reader, k));
         List<String> ids = new ArrayList<>();
@@ -86,6 +93,39 @@ final class OpenSearchExactRecall {
       }
     }
     return result;
+  }
+
+  /**
+   * One query's exact best scores against the returned documents' (their best passage's similarity
+   * by brute force; "-" when none of their passages is readable or above the floor).
+   */
+  private static String miss(
+      String query,
+      double recall,
+      Map<String, Float> exact,
+      List<String> returned,
+      ReadableVectors truth,
+      float[] vector) {
+    Map<String, Float> all = truth.ranking(vector, -1, Integer.MAX_VALUE);
+    List<String> exactScores = new ArrayList<>();
+    exact.values().stream()
+        .limit(10)
+        .forEach(v -> exactScores.add(String.format(Locale.ROOT, "%.3f", v)));
+    List<String> returnedScores = new ArrayList<>();
+    returned.stream()
+        .limit(10)
+        .forEach(
+            id ->
+                returnedScores.add(
+                    all.containsKey(id) ? String.format(Locale.ROOT, "%.3f", all.get(id)) : "-"));
+    return String.format(
+        Locale.ROOT,
+        "\"%s\": recall %.2f, %d documents above the floor; exact top 10 %s; returned %s",
+        query,
+        recall,
+        exact.size(),
+        exactScores,
+        returnedScores);
   }
 
   private static JsonNode search(OpenSearchConnection connection, String alias, ObjectNode body)
@@ -172,6 +212,10 @@ final class OpenSearchExactRecall {
                   took.length == 0 ? 0 : took[(int) Math.ceil(took.length * 0.99) - 1]));
         });
     md.append(String.join(";", parts)).append(".\n");
+    if (!misses.isEmpty()) {
+      md.append("\nQueries recalled below 0.5 (similarities of the best passage):\n\n");
+      misses.forEach(m -> md.append("- ").append(m).append('\n'));
+    }
     return md.toString();
   }
 }
