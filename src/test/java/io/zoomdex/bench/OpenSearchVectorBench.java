@@ -9,6 +9,7 @@ import io.zoomdex.passage.Passage;
 import io.zoomdex.passage.PassageVectors;
 import io.zoomdex.search.SearchService;
 import io.zoomdex.sink.opensearch.EmbeddedOpenSearch;
+import io.zoomdex.sink.opensearch.HybridSearchTimings;
 import io.zoomdex.sink.opensearch.OpenSearchConnection;
 import io.zoomdex.sink.opensearch.OpenSearchIndexSink;
 import io.zoomdex.sink.opensearch.OpenSearchSearchService;
@@ -35,7 +36,8 @@ import java.util.SplittableRandom;
  * filtered-vector recall@10 against an exact search ({@link OpenSearchExactRecall}).
  *
  * <p>{@code OpenSearchVectorBench --docs 250000 --pool FILE --out FILE.md [--checkpoints 100000]
- * [--ks 100,200]} (under -Xmx4g; {@code -Dopensearch.knn.dir=target/opensearch-knn}).
+ * [--ks 100,200] [--hybrid-timings true]} (under -Xmx4g; {@code
+ * -Dopensearch.knn.dir=target/opensearch-knn}).
  */
 public final class OpenSearchVectorBench {
   private static final int BULK_COMMIT = 50_000;
@@ -52,6 +54,7 @@ public final class OpenSearchVectorBench {
     Path out = Path.of(a.get("out"));
     List<Integer> ks =
         Arrays.stream(a.get("ks", "100,200").split(",")).map(Integer::valueOf).toList();
+    boolean hybridTimings = a.get("hybrid-timings", "false").equals("true");
     List<Integer> checkpoints = new ArrayList<>();
     for (String size : a.get("checkpoints", "").split(",")) {
       if (!size.isBlank() && Integer.parseInt(size.strip()) < docs) {
@@ -115,7 +118,7 @@ public final class OpenSearchVectorBench {
             report.append(String.format(Locale.ROOT, "#### %,d documents\n\n", size));
             report.append(
                 buildText(settings, pool, embedder, size, passages, many, seconds, threads));
-            report.append(searchFigures(settings, embedder, rounds, readable, ks));
+            report.append(searchFigures(settings, embedder, rounds, readable, ks, hybridTimings));
             Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
           }
         }
@@ -189,7 +192,8 @@ public final class OpenSearchVectorBench {
       PooledEmbedder embedder,
       int rounds,
       ReadableVectors[] readable,
-      List<Integer> ks)
+      List<Integer> ks,
+      boolean hybridTimings)
       throws Exception {
     String load = VectorBench.loadAverage();
     List<String> queries = VectorBench.queries();
@@ -222,6 +226,10 @@ public final class OpenSearchVectorBench {
                         readable[who],
                         ks)
                     .markdown())
+            .append('\n');
+      }
+      if (hybridTimings) {
+        md.append(HybridSearchTimings.measure(settings, embedder, queries, VectorBench.MANY))
             .append('\n');
       }
       embedder.cacheQueries(false);
