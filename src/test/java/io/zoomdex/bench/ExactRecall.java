@@ -106,20 +106,13 @@ final class ExactRecall {
             exactPassages.add(VectorKey.of(searcher, field, hit.doc));
           }
         }
-        List<Float> documentScores = new ArrayList<>(bestOfDocument.values());
-        int expected = Math.min(K, documentScores.size());
-        float tenth = documentScores.get(expected - 1);
         // The production path: semantic mode through the search service.
         List<SearchHit> hits =
             search
                 .search(SearchRequest.of(reader, queries.get(q)).withMode(SearchMode.SEMANTIC))
                 .hits();
-        int found = 0;
-        for (SearchHit hit : hits) {
-          Float exactScore = bestOfDocument.get(hit.id().toString());
-          found += exactScore != null && exactScore >= tenth ? 1 : 0;
-        }
-        result.documentRecall.add((double) Math.min(found, expected) / expected);
+        result.documentRecall.add(
+            documentRecall(bestOfDocument, hits.stream().map(h -> h.id().toString()).toList()));
         // The vector query alone: distinct vectors.
         ScoreDoc[] knn =
             searcher.search(new KnnFloatVectorQuery(field, vectors.get(q), KNN_K, filter), KNN_K)
@@ -135,6 +128,25 @@ final class ExactRecall {
       }
     }
     return result;
+  }
+
+  /**
+   * Recall@10 of the documents a search returned against an exact ranking.
+   *
+   * @param bestOfDocument every document's exact best-passage score, best first (at least one)
+   * @param returned the ids of the documents the search returned, in its order; one counts when its
+   *     exact score reaches the exact 10th document's (documents with equal passages tie)
+   */
+  static double documentRecall(Map<String, Float> bestOfDocument, List<String> returned) {
+    List<Float> documentScores = new ArrayList<>(bestOfDocument.values());
+    int expected = Math.min(K, documentScores.size());
+    float tenth = documentScores.get(expected - 1);
+    int found = 0;
+    for (String id : returned) {
+      Float exactScore = bestOfDocument.get(id);
+      found += exactScore != null && exactScore >= tenth ? 1 : 0;
+    }
+    return (double) Math.min(found, expected) / expected;
   }
 
   /**
@@ -233,11 +245,11 @@ final class ExactRecall {
         mean(documentRecall) >= 0.95 && mean(passageRecall) >= 0.95 ? "met" : "missed");
   }
 
-  private static double mean(List<Double> values) {
+  static double mean(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
   }
 
-  private static double min(List<Double> values) {
+  static double min(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
   }
 }

@@ -15,7 +15,6 @@ import io.zoomdex.simulator.corpus.MeetingCorpus;
 import io.zoomdex.sink.lucene.LuceneIndexSink;
 import io.zoomdex.sink.lucene.LuceneSearchService;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +205,17 @@ public final class VectorBench {
     StringBuilder md = new StringBuilder();
     List<String> queries = queries();
     try (SearchService search = LuceneSearchService.openReadOnly(index, embedder)) {
-      md.append(latencies(search, embedder, queries, timing));
+      md.append(
+          latencies(
+              search,
+              embedder,
+              queries,
+              timing,
+              "`LuceneSearchService.openReadOnly` (the reader filter inside the BM25 query and"
+                  + " inside the HNSW search, k="
+                  + ExactRecall.KNN_K
+                  + " passages)",
+              CpuClock.SEARCHING_THREAD));
       md.append(
           ExactRecall.measure(index, search, embedder, queries, MANY, embedder.model().dimension())
               .markdown());
@@ -415,8 +424,7 @@ public final class VectorBench {
   }
 
   /** A crawled document under a new id, with its own host, readers and date. */
-  private static Document copy(
-      Document template, int i, int round, SplittableRandom r, boolean few) {
+  static Document copy(Document template, int i, int round, SplittableRandom r, boolean few) {
     String host = "p" + r.nextInt(PEOPLE) + DOMAIN;
     List<String> readers = new ArrayList<>();
     readers.add(host);
@@ -443,16 +451,26 @@ public final class VectorBench {
   }
 
   /** The relevance set's queries: keyword, paraphrase and question. */
-  private static List<String> queries() throws Exception {
+  static List<String> queries() throws Exception {
     return RelevanceSet.read(RelevanceSet.DEFAULT_FILE, MeetingCorpus.builtIn()).queries().stream()
         .map(RelevanceSet.Query::text)
         .toList();
   }
 
-  private static String latencies(
-      SearchService search, PooledEmbedder embedder, List<String> queries, Timing timing)
+  /**
+   * The latency table of both readers in every mode, and what a search was.
+   *
+   * @param path how the searches were served, for the note under the table
+   * @param clock whose CPU time the table's "p99 CPU" column counts
+   */
+  static String latencies(
+      SearchService search,
+      PooledEmbedder embedder,
+      List<String> queries,
+      Timing timing,
+      String path,
+      CpuClock clock)
       throws Exception {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     SplittableRandom r = new SplittableRandom(11);
     embedder.cacheQueries(false);
     for (int i = 0; i < timing.warmUp(); i++) { // every reader and mode, the model embedding each
@@ -495,11 +513,11 @@ public final class VectorBench {
             if (variant.cached()) {
               embedder.embedQuery(q); // in the cache before the clock starts
             }
-            long c = threads.getCurrentThreadCpuTime();
+            long c = clock.nanos();
             long t = System.nanoTime();
             SearchResults res = search.search(request);
             ms[i] = (System.nanoTime() - t) / 1e6;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            cpu[i] = (clock.nanos() - c) / 1e6;
             hits += res.total();
           }
           processCpu.add((PROCESS.getProcessCpuTime() - processStart) / 1e6 / perRound);
@@ -534,18 +552,17 @@ public final class VectorBench {
         String.format(
             Locale.ROOT,
             "\nEach search: the first page (10 hits) with facets and total, through"
-                + " `SearchService.search` on `LuceneSearchService.openReadOnly` (the reader filter"
-                + " inside the BM25 query and inside the HNSW search, k=%d passages), one search at"
-                + " a time (each spread over the search pool); %d relevance-set queries drawn at"
-                + " random, after a warm-up of %,d searches over both readers and every mode. p99"
-                + " CPU: the searching thread's CPU time (ThreadMXBean). Process CPU: every thread"
-                + " of the process (the search pool, the model's ONNX thread, GC) over the round,"
-                + " divided by its searches. Goal hybrid"
+                + " `SearchService.search` on %s, one search at a time (each spread over the search"
+                + " pool, on Lucene); %d relevance-set queries drawn at random, after a warm-up of"
+                + " %,d searches over both readers and every mode. p99 CPU: %s. Process CPU: every"
+                + " thread of the process (the search pool or the OpenSearch node in this JVM, the"
+                + " model's ONNX thread, GC) over the round, divided by its searches. Goal hybrid"
                 + " p99 < 50 ms in every round, both readers, with and without the query's"
                 + " embedding: **%s**.\n\n",
-            ExactRecall.KNN_K,
+            path,
             queries.size(),
             timing.warmUp(),
+            clock.description(),
             met ? "met" : "missed"));
     return md.toString();
   }
