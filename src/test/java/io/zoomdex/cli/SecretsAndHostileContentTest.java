@@ -219,8 +219,13 @@ class SecretsAndHostileContentTest {
     assertThat(huge.statusCode()).as(mode).isEqualTo(200);
     if (!mode.equals("semantic")) {
       JsonNode found = json.readTree(huge.body());
-      assertThat(found.path("total").asLong()).as(mode).isEqualTo(1);
+      // Only the hostile meeting has the word; in hybrid mode other meetings may follow by meaning
+      // (any passage above the model's minimum similarity counts), never ahead of it.
+      if (mode.equals("keyword")) {
+        assertThat(found.path("total").asLong()).as(mode).isEqualTo(1);
+      }
       assertThat(found.path("hits").path(0).path("id").asText())
+          .as(mode)
           .isEqualTo("meeting:" + meeting.id());
     }
     return List.of(search, huge);
