@@ -133,16 +133,21 @@ public final class VectorBench {
    * built before crawls did so; given the time to finish every merge.
    */
   private static String settle(Path index, PooledEmbedder embedder) throws Exception {
-    int before = IndexFiles.segments(index);
-    long started = System.nanoTime();
     try (PassageVectors vectors = new PassageVectors(embedder, 1, 1024);
         LuceneIndexSink sink = LuceneIndexSink.open(index, vectors)) {
-      sink.settle(Duration.ofHours(2));
+      return "\n\n" + settle(sink, index);
     }
+  }
+
+  /** Lets {@code sink} merge as a crawl's end does, given the time to finish every merge. */
+  private static String settle(LuceneIndexSink sink, Path index) throws Exception {
+    int before = IndexFiles.segments(index);
+    long started = System.nanoTime();
+    sink.settle(Duration.ofHours(2));
     return String.format(
         Locale.ROOT,
-        "\n\nThen merged as a crawl's end does (IndexSink.settle, `--settle true`): %.0f s, %d"
-            + " segments before, %d after.",
+        "Then merged as a crawl's end does (IndexSink.settle): %.0f s, %d segments before, %d"
+            + " after.",
         (System.nanoTime() - started) / 1e9,
         before,
         IndexFiles.segments(index));
@@ -291,16 +296,7 @@ public final class VectorBench {
               loadAverage());
         }
         if (checkpoints.contains(size)) {
-          // As a crawl ending here would, given the time to finish every merge.
-          long settleStarted = System.nanoTime();
-          sink.settle(Duration.ofHours(2));
-          String settled =
-              String.format(
-                  Locale.ROOT,
-                  " Then the segments merged as a crawl's end lets them (IndexSink.settle): %.0f s,"
-                      + " %d segments.",
-                  (System.nanoTime() - settleStarted) / 1e9,
-                  IndexFiles.segments(index));
+          String settled = " " + settle(sink, index); // as a crawl ending here would
           String text =
               buildText(
                       pool,

@@ -16,6 +16,7 @@ final class AwaitableMerges extends ConcurrentMergeScheduler {
 
   private final Object lock = new Object();
   private int running;
+  private long finished;
 
   @Override
   protected void doMerge(MergeSource mergeSource, MergePolicy.OneMerge merge) throws IOException {
@@ -27,8 +28,16 @@ final class AwaitableMerges extends ConcurrentMergeScheduler {
     } finally {
       synchronized (lock) {
         running--;
+        finished++;
         lock.notifyAll();
       }
+    }
+  }
+
+  /** How many merges have ended so far (done, failed or dropped). */
+  long finished() {
+    synchronized (lock) {
+      return finished;
     }
   }
 

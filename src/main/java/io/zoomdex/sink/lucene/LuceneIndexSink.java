@@ -70,6 +70,9 @@ public final class LuceneIndexSink implements IndexSink {
   /** Whether changes were applied since the last commit (which {@link #settle} must not commit). */
   private boolean applied;
 
+  /** How many merges had ended when the last commit began: later ones are not committed yet. */
+  private long mergesCommitted;
+
   private LuceneIndexSink(
       Path indexDir,
       Directory directory,
@@ -237,6 +240,7 @@ public final class LuceneIndexSink implements IndexSink {
         recordModel(vectors.model());
       }
       writer.setLiveCommitData(Map.copyOf(commitData).entrySet());
+      mergesCommitted = merges.finished();
       writer.commit();
       applied = false;
       searchers.maybeRefreshBlocking();
@@ -270,16 +274,20 @@ public final class LuceneIndexSink implements IndexSink {
       throw new IllegalStateException("settle() commits: call it right after commit()");
     }
     try {
-      writer.maybeMerge();
       long started = System.nanoTime();
-      boolean finished = merges.awaitIdle(within, writer::hasPendingMerges);
+      writer.maybeMerge();
+      boolean allEnded = merges.awaitIdle(within, writer::hasPendingMerges);
+      if (merges.finished() == mergesCommitted) {
+        return; // no merge ended since the last commit: nothing to keep
+      }
       writer.setLiveCommitData(Map.copyOf(commitData).entrySet());
+      mergesCommitted = merges.finished();
       writer.commit();
       searchers.maybeRefreshBlocking();
       log.info(
           "Merged the index's segments in {} s{}",
           (System.nanoTime() - started) / 1_000_000_000,
-          finished ? "" : "; larger merges were still running and continue on the next run");
+          allEnded ? "" : "; larger merges were still running and continue on the next run");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SinkException("Interrupted while merging the index's segments.", true, e);
